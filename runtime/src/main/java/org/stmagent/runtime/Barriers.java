@@ -1,0 +1,354 @@
+package org.stmagent.runtime;
+
+import org.agrona.UnsafeApi;
+
+/**
+ * The seam between rewritten bytecode and the STM: every method here is static, and its arguments
+ * come in the order the replaced instruction leaves them on the operand stack, followed by the
+ * {@link Segment} of the running transaction (which rewritten code carries in a local variable, so a
+ * barrier never looks up a thread-local).
+ *
+ * <ul>
+ *   <li>{@code readX(holder, offset, segment)} replaces GETFIELD/GETSTATIC; for a static field the
+ *       holder is {@link FieldAddresses#staticFieldBase}.</li>
+ *   <li>{@code writeX(holder, value, offset, segment)} replaces PUTFIELD/PUTSTATIC.</li>
+ *   <li>{@code loadX(array, index, segment)} and {@code storeX(array, index, value, segment)} replace
+ *       the array element instructions; {@code Byte} serves both {@code byte[]} and {@code boolean[]}
+ *       as BALOAD/BASTORE do.</li>
+ * </ul>
+ *
+ * Transaction control for rewritten atomic regions: {@link #current()}, {@link #begin()},
+ * {@link #commit(Segment)}, {@link #afterThrowable(Segment, Throwable)}; monitors and
+ * {@code wait}/{@code notify} inside transactions; {@link #becomeInevitable(Segment)} before
+ * irrevocable calls; {@link #allocated(Object, Segment)} after a constructor returns.
+ */
+public final class Barriers {
+    private static final long BYTE_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
+    private static final long BOOLEAN_BASE = UnsafeApi.arrayBaseOffset(boolean[].class);
+    private static final long CHAR_BASE = UnsafeApi.arrayBaseOffset(char[].class);
+    private static final long SHORT_BASE = UnsafeApi.arrayBaseOffset(short[].class);
+    private static final long INT_BASE = UnsafeApi.arrayBaseOffset(int[].class);
+    private static final long LONG_BASE = UnsafeApi.arrayBaseOffset(long[].class);
+    private static final long FLOAT_BASE = UnsafeApi.arrayBaseOffset(float[].class);
+    private static final long DOUBLE_BASE = UnsafeApi.arrayBaseOffset(double[].class);
+    private static final long REF_BASE = UnsafeApi.arrayBaseOffset(Object[].class);
+    private static final int REF_SHIFT = Integer.numberOfTrailingZeros(UnsafeApi.arrayIndexScale(Object[].class));
+
+    private Barriers() {
+    }
+
+    // ---------------------------------------------------------------- transaction control
+
+    /** The running transaction's segment on this thread, or {@code null} outside transactions. */
+    public static Segment current() {
+        return ThreadContext.running();
+    }
+
+    /** Starts an outermost transaction on this thread (waits for a free segment if needed). */
+    public static Segment begin() {
+        return ThreadContext.descriptor().begin();
+    }
+
+    /**
+     * Commits the transaction. Returns {@code true} when it committed (the segment is released);
+     * {@code false} when it was rolled back and a new attempt has started: run the region again.
+     */
+    public static boolean commit(Segment segment) {
+        return segment.commitOrRestart();
+    }
+
+    /**
+     * Called with whatever a region's body threw. A {@link TransactionAbort} rolls the attempt back
+     * and starts the next one (return, and run the region again). Any other throwable commits the
+     * region's effects and is rethrown, as it would leave a monitor; if that commit fails, the
+     * attempt restarts instead (return).
+     */
+    public static void afterThrowable(Segment segment, Throwable thrown) {
+        if (thrown instanceof TransactionAbort) {
+            segment.restartAfter((TransactionAbort) thrown);
+        } else if (segment.commitOrRestart()) {
+            throw Sneaky.<RuntimeException>rethrow(thrown);
+        }
+    }
+
+    /** Makes the transaction inevitable before an action that cannot be rolled back. */
+    public static void becomeInevitable(Segment segment) {
+        segment.becomeInevitable();
+    }
+
+    /** Records an object the transaction just constructed: writes to it need no orec. */
+    public static void allocated(Object object, Segment segment) {
+        segment.recordAllocation(object);
+    }
+
+    // ---------------------------------------------------------------- monitors, wait and notify
+
+    /** A converted MONITORENTER inside a transaction: records ownership for wait/notify. */
+    public static void monitorEnter(Object monitor, Segment segment) {
+        segment.monitors().enter(monitor);
+    }
+
+    /** A converted MONITOREXIT inside a transaction. */
+    public static void monitorExit(Object monitor, Segment segment) {
+        segment.monitors().exit(monitor);
+    }
+
+    public static void waitOn(Object monitor, Segment segment) throws InterruptedException {
+        MonitorConditions.await(monitor, 0L, 0, segment);
+    }
+
+    public static void waitOn(Object monitor, long millis, Segment segment) throws InterruptedException {
+        MonitorConditions.await(monitor, millis, 0, segment);
+    }
+
+    public static void waitOn(Object monitor, long millis, int nanos, Segment segment) throws InterruptedException {
+        MonitorConditions.await(monitor, millis, nanos, segment);
+    }
+
+    public static void notifyOn(Object monitor, Segment segment) {
+        MonitorConditions.notify(monitor, false, segment);
+    }
+
+    public static void notifyAllOn(Object monitor, Segment segment) {
+        MonitorConditions.notify(monitor, true, segment);
+    }
+
+    // ---------------------------------------------------------------- fields (instance and static)
+
+    public static boolean readBoolean(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            boolean value = UnsafeApi.getBoolean(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return s.readBits(holder, offset, Kind.BOOLEAN) != 0;
+    }
+
+    public static byte readByte(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            byte value = UnsafeApi.getByte(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return (byte) s.readBits(holder, offset, Kind.BYTE);
+    }
+
+    public static char readChar(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            char value = UnsafeApi.getChar(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return (char) s.readBits(holder, offset, Kind.CHAR);
+    }
+
+    public static short readShort(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            short value = UnsafeApi.getShort(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return (short) s.readBits(holder, offset, Kind.SHORT);
+    }
+
+    public static int readInt(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            int value = UnsafeApi.getInt(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return (int) s.readBits(holder, offset, Kind.INT);
+    }
+
+    public static long readLong(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            long value = UnsafeApi.getLongOpaque(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return s.readBits(holder, offset, Kind.LONG);
+    }
+
+    public static float readFloat(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            float value = UnsafeApi.getFloat(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return Float.intBitsToFloat((int) s.readBits(holder, offset, Kind.FLOAT));
+    }
+
+    public static double readDouble(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            double value = UnsafeApi.getDoubleOpaque(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return Double.longBitsToDouble(s.readBits(holder, offset, Kind.DOUBLE));
+    }
+
+    public static Object readRef(Object holder, long offset, Segment s) {
+        if (s.optimistic) {
+            int orec = Orecs.index(holder, offset);
+            long pre = Orecs.get(orec);
+            Object value = UnsafeApi.getReference(holder, offset);
+            if (s.validRead(orec, pre)) {
+                return value;
+            }
+        }
+        return s.readReference(holder, offset);
+    }
+
+    public static void writeBoolean(Object holder, boolean value, long offset, Segment s) {
+        s.writeBits(holder, offset, Kind.BOOLEAN, value ? 1 : 0);
+    }
+
+    public static void writeByte(Object holder, byte value, long offset, Segment s) {
+        s.writeBits(holder, offset, Kind.BYTE, value);
+    }
+
+    public static void writeChar(Object holder, char value, long offset, Segment s) {
+        s.writeBits(holder, offset, Kind.CHAR, value);
+    }
+
+    public static void writeShort(Object holder, short value, long offset, Segment s) {
+        s.writeBits(holder, offset, Kind.SHORT, value);
+    }
+
+    public static void writeInt(Object holder, int value, long offset, Segment s) {
+        s.writeBits(holder, offset, Kind.INT, value);
+    }
+
+    public static void writeLong(Object holder, long value, long offset, Segment s) {
+        s.writeBits(holder, offset, Kind.LONG, value);
+    }
+
+    public static void writeFloat(Object holder, float value, long offset, Segment s) {
+        s.writeBits(holder, offset, Kind.FLOAT, Float.floatToRawIntBits(value));
+    }
+
+    public static void writeDouble(Object holder, double value, long offset, Segment s) {
+        s.writeBits(holder, offset, Kind.DOUBLE, Double.doubleToRawLongBits(value));
+    }
+
+    public static void writeRef(Object holder, Object value, long offset, Segment s) {
+        s.writeReference(holder, offset, value);
+    }
+
+    // ---------------------------------------------------------------- array elements
+
+    /** BALOAD: {@code array} is a {@code byte[]} or a {@code boolean[]}. */
+    public static byte loadByte(Object array, int index, Segment s) {
+        long offset;
+        if (array instanceof boolean[]) {
+            offset = BOOLEAN_BASE + checkIndex(index, ((boolean[]) array).length);
+        } else {
+            offset = BYTE_BASE + checkIndex(index, ((byte[]) array).length);
+        }
+        return readByte(array, offset, s);
+    }
+
+    public static char loadChar(char[] array, int index, Segment s) {
+        return readChar(array, CHAR_BASE + ((long) checkIndex(index, array.length) << 1), s);
+    }
+
+    public static short loadShort(short[] array, int index, Segment s) {
+        return readShort(array, SHORT_BASE + ((long) checkIndex(index, array.length) << 1), s);
+    }
+
+    public static int loadInt(int[] array, int index, Segment s) {
+        return readInt(array, INT_BASE + ((long) checkIndex(index, array.length) << 2), s);
+    }
+
+    public static long loadLong(long[] array, int index, Segment s) {
+        return readLong(array, LONG_BASE + ((long) checkIndex(index, array.length) << 3), s);
+    }
+
+    public static float loadFloat(float[] array, int index, Segment s) {
+        return readFloat(array, FLOAT_BASE + ((long) checkIndex(index, array.length) << 2), s);
+    }
+
+    public static double loadDouble(double[] array, int index, Segment s) {
+        return readDouble(array, DOUBLE_BASE + ((long) checkIndex(index, array.length) << 3), s);
+    }
+
+    public static Object loadRef(Object[] array, int index, Segment s) {
+        return readRef(array, REF_BASE + ((long) checkIndex(index, array.length) << REF_SHIFT), s);
+    }
+
+    /** BASTORE: a {@code boolean[]} keeps only the lowest bit, as the JVM does. */
+    public static void storeByte(Object array, int index, byte value, Segment s) {
+        if (array instanceof boolean[]) {
+            long offset = BOOLEAN_BASE + checkIndex(index, ((boolean[]) array).length);
+            s.writeBits(array, offset, Kind.BOOLEAN, value & 1);
+        } else {
+            s.writeBits(array, BYTE_BASE + checkIndex(index, ((byte[]) array).length), Kind.BYTE, value);
+        }
+    }
+
+    public static void storeChar(char[] array, int index, char value, Segment s) {
+        s.writeBits(array, CHAR_BASE + ((long) checkIndex(index, array.length) << 1), Kind.CHAR, value);
+    }
+
+    public static void storeShort(short[] array, int index, short value, Segment s) {
+        s.writeBits(array, SHORT_BASE + ((long) checkIndex(index, array.length) << 1), Kind.SHORT, value);
+    }
+
+    public static void storeInt(int[] array, int index, int value, Segment s) {
+        s.writeBits(array, INT_BASE + ((long) checkIndex(index, array.length) << 2), Kind.INT, value);
+    }
+
+    public static void storeLong(long[] array, int index, long value, Segment s) {
+        s.writeBits(array, LONG_BASE + ((long) checkIndex(index, array.length) << 3), Kind.LONG, value);
+    }
+
+    public static void storeFloat(float[] array, int index, float value, Segment s) {
+        s.writeBits(array, FLOAT_BASE + ((long) checkIndex(index, array.length) << 2), Kind.FLOAT,
+                Float.floatToRawIntBits(value));
+    }
+
+    public static void storeDouble(double[] array, int index, double value, Segment s) {
+        s.writeBits(array, DOUBLE_BASE + ((long) checkIndex(index, array.length) << 3), Kind.DOUBLE,
+                Double.doubleToRawLongBits(value));
+    }
+
+    /** AASTORE, with the JVM's {@link ArrayStoreException} check. */
+    public static void storeRef(Object[] array, int index, Object value, Segment s) {
+        long offset = REF_BASE + ((long) checkIndex(index, array.length) << REF_SHIFT);
+        if (value != null && !array.getClass().getComponentType().isInstance(value)) {
+            throw new ArrayStoreException(value.getClass().getName());
+        }
+        s.writeReference(array, offset, value);
+    }
+
+    private static int checkIndex(int index, int length) {
+        if (index < 0 || index >= length) {
+            throw new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length " + length);
+        }
+        return index;
+    }
+}

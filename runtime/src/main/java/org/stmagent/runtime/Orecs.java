@@ -1,0 +1,80 @@
+package org.stmagent.runtime;
+
+import org.agrona.UnsafeApi;
+
+/**
+ * The table of ownership records (orecs). Every transactional location (an object and a field
+ * offset, or an array and an element offset) hashes to one orec; locations 8 bytes apart or closer
+ * in one object share one.
+ *
+ * <p>Bit layout of an orec word:
+ * <pre>
+ *   unlocked:  [ version : 63 ][ 0 ]          the version (clock value) of the last commit here
+ *   locked:    [ lock entry : 47 ][ segment : 15 ][ 1 ]
+ *              segment    = id of the owning {@link Segment}
+ *              lock entry = index of the owner's lock-log entry, which keeps the version to
+ *                           restore on abort and the chain of buffered writes under this orec
+ * </pre>
+ */
+final class Orecs {
+    static final int SIZE_BITS = 20;
+    static final int SIZE = 1 << SIZE_BITS;
+    static final int MASK = SIZE - 1;
+    static final int MAX_SEGMENTS = 1 << 15;
+
+    private static final long[] TABLE = new long[SIZE];
+    private static final long BASE = UnsafeApi.arrayBaseOffset(long[].class);
+
+    static {
+        long initial = unlockedWord(VersionClock.FIRST_VERSION);
+        for (int i = 0; i < SIZE; i++) {
+            TABLE[i] = initial;
+        }
+        UnsafeApi.fullFence();
+    }
+
+    private Orecs() {
+    }
+
+    /** The orec for a location: identity hash of the holder mixed with the offset's 8-byte word. */
+    static int index(Object holder, long offset) {
+        int h = System.identityHashCode(holder) * 0x9E3779B9 + (int) (offset >>> 3);
+        return (h ^ (h >>> 15)) & MASK;
+    }
+
+    static long get(int index) {
+        return UnsafeApi.getLongVolatile(TABLE, BASE + ((long) index << 3));
+    }
+
+    static boolean compareAndSet(int index, long expected, long update) {
+        return UnsafeApi.compareAndSetLong(TABLE, BASE + ((long) index << 3), expected, update);
+    }
+
+    static void release(int index, long word) {
+        UnsafeApi.putLongRelease(TABLE, BASE + ((long) index << 3), word);
+    }
+
+    static boolean isLocked(long word) {
+        return (word & 1L) != 0;
+    }
+
+    static long version(long word) {
+        return word >>> 1;
+    }
+
+    static long unlockedWord(long version) {
+        return version << 1;
+    }
+
+    static long lockedWord(int segmentId, int lockEntry) {
+        return ((long) lockEntry << 16) | ((long) segmentId << 1) | 1L;
+    }
+
+    static int owner(long lockedWord) {
+        return (int) (lockedWord >>> 1) & (MAX_SEGMENTS - 1);
+    }
+
+    static int lockEntry(long lockedWord) {
+        return (int) (lockedWord >>> 16);
+    }
+}

@@ -1,0 +1,64 @@
+package org.stmagent.runtime;
+
+/**
+ * Settings the runtime reads once, when the segment pool is created. The agent calls
+ * {@link #configure} from its options before any transaction runs; programs using the runtime
+ * without the agent get the defaults, or the {@code stm.segments} and {@code stm.inevitableAfter}
+ * system properties.
+ */
+public final class RuntimeSettings {
+    /** Aborts after which a transaction's next attempt runs inevitable, so it always finishes. */
+    public static final int DEFAULT_INEVITABLE_AFTER = 10;
+
+    private static int segments = positive("stm.segments", Runtime.getRuntime().availableProcessors());
+    private static int inevitableAfter = positive("stm.inevitableAfter", DEFAULT_INEVITABLE_AFTER);
+    private static boolean poolCreated;
+
+    private RuntimeSettings() {
+    }
+
+    /**
+     * Sets the segment limit and the abort count after which transactions run inevitable.
+     *
+     * @throws IllegalStateException if a transaction has already run
+     */
+    public static synchronized void configure(int segmentLimit, int abortsBeforeInevitable) {
+        if (poolCreated) {
+            throw new IllegalStateException("the runtime is already running transactions; configure it first");
+        }
+        if (segmentLimit < 1 || abortsBeforeInevitable < 1) {
+            throw new IllegalArgumentException("segment limit and aborts before inevitable must be positive");
+        }
+        segments = segmentLimit;
+        inevitableAfter = abortsBeforeInevitable;
+    }
+
+    static synchronized int segments() {
+        poolCreated = true;
+        return segments;
+    }
+
+    static synchronized boolean poolCreated() {
+        return poolCreated;
+    }
+
+    static synchronized int inevitableAfter() {
+        return inevitableAfter;
+    }
+
+    private static int positive(String property, int fallback) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(property + " must be a positive integer, not '" + value + "'");
+    }
+}

@@ -1,0 +1,613 @@
+package org.stmagent.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.UnsafeApi;
+
+/**
+ * A thread's transaction descriptor: read set, redo log with its lock log, allocation log, held
+ * monitors and statistics. Each thread has one, made on its first transaction and reused for every
+ * later one, so a running transaction allocates nothing once warmed up. While a transaction runs,
+ * the descriptor occupies one {@link SegmentSlot} of the pool: the slot limits how many
+ * transactions run at once and names the owner in locked orecs.
+ *
+ * <p>The algorithm (see docs/design.md): write-back with encounter-time locking over a table of
+ * versioned ownership records and a global version clock. A read is valid when its orec is unlocked
+ * and unchanged around the read and the clock still equals the snapshot; when the clock has moved,
+ * the read set is revalidated and the snapshot extended, so no attempt ever sees an inconsistent
+ * state (opacity). Commit ticks the clock, validates, writes back, releases, then waits for older
+ * write-backs still in flight (privatization safety).
+ */
+public final class Segment {
+    /** Test-only: skip read validation, to prove that the tests detect its absence. */
+    static final boolean BROKEN_VALIDATION = Boolean.getBoolean("stm.test.brokenValidation");
+
+    private static final int IN_PLACE = -1;
+    private static final long OWNED = -1L;
+
+    // ---- read on every barrier: keep together
+    /** True while running optimistically and not doomed: the barriers' fast paths apply. */
+    boolean optimistic;
+    private long snapshot;
+    private final ReadSet reads = new ReadSet();
+
+    // ---- the rest of the descriptor
+    private final WriteLog writes = new WriteLog();
+    private final AllocationLog allocations = new AllocationLog();
+    private final HeldMonitors monitors = new HeldMonitors();
+    private final List<Object> pendingNotifications = new ArrayList<>();
+    private final Thread thread = Thread.currentThread();
+    private final ThreadStatistics stats = Statistics.register(thread);
+    private final SegmentPool pool = SegmentPool.instance();
+    private final int inevitableAfter = RuntimeSettings.inevitableAfter();
+
+    private SegmentSlot slot;
+    private int lastSlotId;
+    private boolean running;
+    private boolean inevitable;
+    private boolean holdsToken;
+    private boolean nextAttemptInevitable;
+    private TransactionAbort doomed;
+    private int aborts;
+    private long waitedInAttempt;
+    private int random = 0x9E3779B9 ^ (int) thread.getId();
+
+    Segment() {
+    }
+
+    // =================================================================== lifecycle
+
+    boolean running() {
+        return running;
+    }
+
+    /** Starts an outermost transaction: claims a slot, then the first attempt. */
+    Segment begin() {
+        if (running) {
+            throw new IllegalStateException("a transaction is already running on this thread");
+        }
+        running = true;
+        claimSlot(TimedState.OUTSIDE_TRANSACTION);
+        aborts = 0;
+        startAttempt();
+        return this;
+    }
+
+    private void claimSlot(TimedState before) {
+        long now = System.nanoTime();
+        stats.chargeUntil(before, now);
+        SegmentSlot claimed = pool.tryClaim(thread, lastSlotId);
+        if (claimed == null) {
+            claimed = pool.claim(thread, lastSlotId);
+            stats.chargeUntil(TimedState.WAIT_FREE_SEGMENT, System.nanoTime());
+        }
+        claimed.descriptor = this;
+        slot = claimed;
+        lastSlotId = claimed.id;
+    }
+
+    private void startAttempt() {
+        doomed = null;
+        waitedInAttempt = 0;
+        if (nextAttemptInevitable || aborts >= inevitableAfter) {
+            acquireToken();
+            slot.status = SegmentSlotFields.INEVITABLE;
+            inevitable = true;
+            optimistic = false;
+        } else {
+            slot.status = SegmentSlotFields.ACTIVE;
+            inevitable = false;
+            optimistic = true;
+        }
+        snapshot = VersionClock.now();
+    }
+
+    /** Commits, or rolls back and starts the next attempt; true when committed. */
+    boolean commitOrRestart() {
+        try {
+            commit();
+        } catch (TransactionAbort abort) {
+            restartAfter(abort);
+            return false;
+        }
+        finishCommitted();
+        return true;
+    }
+
+    /** Rolls the attempt back, waits a little, and starts the next one. */
+    void restartAfter(TransactionAbort abort) {
+        AbortCause cause = abort.abortCause();
+        long now = System.nanoTime();
+        stats.chargeUntil(cause.state(), now);
+        stats.subtract(cause.state(), waitedInAttempt);
+        rollback();
+        aborts++;
+        long afterRollback = System.nanoTime();
+        stats.chargeUntil(TimedState.BOOKKEEPING, afterRollback);
+        if (cause == AbortCause.INEVITABLE) {
+            awaitNoInevitable(); // a killed transaction must not lock again before its killer ends
+        }
+        backoff();
+        startAttempt();
+    }
+
+    private void finishCommitted() {
+        long now = System.nanoTime();
+        stats.chargeUntil(TimedState.RUN_COMMITTED, now);
+        stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
+        clearLogs();
+        monitors.clear();
+        running = false;
+        inevitable = false;
+        optimistic = false;
+        nextAttemptInevitable = false;
+        SegmentSlot done = slot;
+        slot = null;
+        pool.release(done);
+        MonitorConditions.deliver(pendingNotifications);
+    }
+
+    // =================================================================== commit
+
+    /** Commits the current attempt; throws {@link TransactionAbort} (nothing rolled back yet) on failure. */
+    void commit() {
+        throwIfDoomed();
+        if (inevitable) {
+            commitInevitable();
+            return;
+        }
+        if (writes.lockCount() == 0) {
+            // Read-only: the snapshot was consistent all along. Wait for write-backs the snapshot
+            // includes, so data this thread privatized through what it read is final.
+            pool.awaitWritebacksBefore(slot, snapshot + 1);
+            return;
+        }
+        if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
+            throw doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
+        }
+        slot.writebackVersion = SegmentSlotFields.WRITEBACK_PENDING;
+        long version = VersionClock.tick();
+        slot.writebackVersion = version;
+        if (version != snapshot + 1 && !BROKEN_VALIDATION && !readsStillValid()) {
+            slot.writebackVersion = 0;
+            throw doom(AbortCause.WRITE_READ);
+        }
+        writes.writeBack();
+        releaseLocks(Orecs.unlockedWord(version));
+        slot.writebackVersion = 0;
+        pool.awaitWritebacksBefore(slot, version);
+    }
+
+    private void commitInevitable() {
+        long version = VersionClock.tick();
+        releaseLocks(Orecs.unlockedWord(version));
+        releaseToken();
+        pool.awaitWritebacksBefore(slot, version);
+    }
+
+    private void releaseLocks(long word) {
+        for (int e = 0, n = writes.lockCount(); e < n; e++) {
+            Orecs.release(writes.lockedOrec(e), word);
+        }
+    }
+
+    private void rollback() {
+        if (!inevitable) {
+            int id = slot.id;
+            for (int e = 0, n = writes.lockCount(); e < n; e++) {
+                // a lock the inevitable transaction stole is no longer ours to restore
+                Orecs.compareAndSet(writes.lockedOrec(e), Orecs.lockedWord(id, e), writes.previousWord(e));
+            }
+        } else {
+            // only a failed switch to inevitable gets here: the locks were all taken by us
+            for (int e = 0, n = writes.lockCount(); e < n; e++) {
+                Orecs.release(writes.lockedOrec(e), writes.previousWord(e));
+            }
+        }
+        releaseToken();
+        clearLogs();
+        monitors.clear();
+        MonitorConditions.forget(pendingNotifications);
+        slot.status = SegmentSlotFields.ACTIVE;
+    }
+
+    private void clearLogs() {
+        reads.clear();
+        writes.clear();
+        allocations.clear();
+    }
+
+    private boolean readsStillValid() {
+        int id = slot.id;
+        for (int i = 0, n = reads.size(); i < n; i++) {
+            long word = Orecs.get(reads.get(i));
+            if (Orecs.isLocked(word)) {
+                if (Orecs.owner(word) != id) {
+                    return false;
+                }
+            } else if (Orecs.version(word) > snapshot) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Moves the snapshot to now if everything read so far is still current; aborts otherwise. */
+    private void extendSnapshot() {
+        long now = VersionClock.now();
+        if (!BROKEN_VALIDATION && !readsStillValid()) {
+            throw doom(AbortCause.WRITE_READ);
+        }
+        snapshot = now;
+    }
+
+    private TransactionAbort doom(AbortCause cause) {
+        optimistic = false;
+        doomed = TransactionAbort.of(cause);
+        return doomed;
+    }
+
+    private void throwIfDoomed() {
+        if (doomed != null) {
+            throw doomed;
+        }
+    }
+
+    private void throwIfKilled() {
+        if (slot.status == SegmentSlotFields.KILLED) {
+            throw doom(AbortCause.INEVITABLE);
+        }
+    }
+
+    // =================================================================== reads
+
+    /** The barriers' fast-path check, after loading a value between two looks at its orec. */
+    boolean validRead(int orec, long before) {
+        UnsafeApi.loadFence();
+        if (Orecs.isLocked(before) || Orecs.get(orec) != before
+                || (VersionClock.now() != snapshot && !BROKEN_VALIDATION)) {
+            return false;
+        }
+        reads.add(orec);
+        return true;
+    }
+
+    long readBits(Object holder, long offset, byte kind) {
+        int orec = Orecs.index(holder, offset);
+        while (true) {
+            long word = readableWord(orec);
+            if (word == OWNED) {
+                int buffered = bufferedWrite(orec, holder, offset);
+                return buffered >= 0 ? writes.bits(buffered) : Kind.loadBits(holder, offset, kind);
+            }
+            long value = Kind.loadBits(holder, offset, kind);
+            if (confirmRead(orec, word)) {
+                return value;
+            }
+        }
+    }
+
+    Object readReference(Object holder, long offset) {
+        int orec = Orecs.index(holder, offset);
+        while (true) {
+            long word = readableWord(orec);
+            if (word == OWNED) {
+                int buffered = bufferedWrite(orec, holder, offset);
+                return buffered >= 0 ? writes.reference(buffered) : Kind.loadReference(holder, offset);
+            }
+            Object value = Kind.loadReference(holder, offset);
+            if (confirmRead(orec, word)) {
+                return value;
+            }
+        }
+    }
+
+    /** An unlocked orec word to read under, or OWNED when this transaction holds the orec. */
+    private long readableWord(int orec) {
+        while (true) {
+            throwIfDoomed();
+            throwIfKilled();
+            if (inevitable) {
+                lockForInevitable(orec);
+                return OWNED;
+            }
+            long word = Orecs.get(orec);
+            if (!Orecs.isLocked(word)) {
+                return word;
+            }
+            if (Orecs.owner(word) == slot.id) {
+                return OWNED;
+            }
+            awaitOrAbort(orec, word, AbortCause.WRITE_READ);
+        }
+    }
+
+    private boolean confirmRead(int orec, long word) {
+        UnsafeApi.loadFence();
+        if (Orecs.get(orec) != word) {
+            return false;
+        }
+        if (!BROKEN_VALIDATION && (Orecs.version(word) > snapshot || VersionClock.now() != snapshot)) {
+            extendSnapshot();
+            return false; // read again under the extended snapshot
+        }
+        reads.add(orec);
+        return true;
+    }
+
+    private int bufferedWrite(int orec, Object holder, long offset) {
+        if (inevitable) {
+            return -1; // inevitable writes go straight to memory
+        }
+        return writes.find(Orecs.lockEntry(Orecs.get(orec)), holder, offset);
+    }
+
+    // =================================================================== writes
+
+    void writeBits(Object holder, long offset, byte kind, long bits) {
+        if (allocations.contains(holder)) {
+            Kind.storeBits(holder, offset, kind, bits);
+            return;
+        }
+        int entry = writableEntry(Orecs.index(holder, offset));
+        if (entry == IN_PLACE) {
+            Kind.storeBits(holder, offset, kind, bits);
+        } else {
+            writes.put(entry, holder, offset, kind, bits, null);
+        }
+    }
+
+    void writeReference(Object holder, long offset, Object value) {
+        if (allocations.contains(holder)) {
+            Kind.storeReference(holder, offset, value);
+            return;
+        }
+        int entry = writableEntry(Orecs.index(holder, offset));
+        if (entry == IN_PLACE) {
+            Kind.storeReference(holder, offset, value);
+        } else {
+            writes.put(entry, holder, offset, Kind.REFERENCE, 0, value);
+        }
+    }
+
+    /** Locks the orec for writing (encounter time); returns the lock entry, or IN_PLACE when inevitable. */
+    private int writableEntry(int orec) {
+        while (true) {
+            throwIfDoomed();
+            throwIfKilled();
+            if (inevitable) {
+                lockForInevitable(orec);
+                return IN_PLACE;
+            }
+            long word = Orecs.get(orec);
+            if (Orecs.isLocked(word)) {
+                if (Orecs.owner(word) == slot.id) {
+                    return Orecs.lockEntry(word);
+                }
+                awaitOrAbort(orec, word, AbortCause.WRITE_WRITE);
+                continue;
+            }
+            if (Orecs.version(word) > snapshot) {
+                extendSnapshot(); // what is in memory under a lock we hold must match the snapshot
+                continue;
+            }
+            // the entry is filled before the CAS publishes it: the inevitable transaction may read it
+            int entry = writes.addLock(orec, word);
+            if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(slot.id, entry))) {
+                return entry;
+            }
+            writes.removeLastLock();
+        }
+    }
+
+    void recordAllocation(Object object) {
+        if (running && !inevitable) {
+            allocations.add(object);
+        }
+    }
+
+    // =================================================================== conflicts
+
+    /**
+     * Another transaction holds the orec. Wait while it is committing or inevitable (it will
+     * release soon and cannot be asked to abort); otherwise this attempt gives way.
+     */
+    private void awaitOrAbort(int orec, long word, AbortCause cause) {
+        SegmentSlot owner = pool.slot(Orecs.owner(word));
+        int status = owner.status;
+        if (status == SegmentSlotFields.INEVITABLE) {
+            awaitRelease(orec, word, TimedState.WAIT_INEVITABLE);
+        } else if (status == SegmentSlotFields.COMMITTING) {
+            awaitRelease(orec, word, TimedState.WAIT_WRITE_READ);
+        } else if (Orecs.get(orec) == word) {
+            throw doom(cause);
+        }
+    }
+
+    private void awaitRelease(int orec, long word, TimedState waitState) {
+        long start = System.nanoTime();
+        int round = 0;
+        while (Orecs.get(orec) == word) {
+            throwIfKilled();
+            round = Spin.pause(round);
+        }
+        chargeWait(waitState, System.nanoTime() - start);
+    }
+
+    private void chargeWait(TimedState state, long nanos) {
+        stats.chargeInterval(state, nanos);
+        waitedInAttempt += nanos;
+    }
+
+    // =================================================================== inevitability
+
+    /** Switches the running attempt to inevitable: from here on it cannot abort. */
+    void becomeInevitable() {
+        throwIfDoomed();
+        if (inevitable) {
+            return;
+        }
+        acquireToken();
+        if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.INEVITABLE)) {
+            throw doom(AbortCause.INEVITABLE);
+        }
+        inevitable = true;
+        optimistic = false;
+        // Lock everything read so far, checking it is still what the snapshot saw.
+        for (int i = 0, n = reads.size(); i < n; i++) {
+            if (!lockOrec(reads.get(i), true)) {
+                nextAttemptInevitable = true;
+                throw doom(AbortCause.WRITE_READ);
+            }
+        }
+        writes.writeBack(); // under our locks, so nobody sees it before commit
+        writes.clearWrites();
+        allocations.clear();
+    }
+
+    private void lockForInevitable(int orec) {
+        lockOrec(orec, false);
+    }
+
+    /**
+     * Takes an orec for the inevitable transaction, killing an optimistic owner and stealing its
+     * lock (its writes are only buffered, so memory holds committed data). With
+     * {@code checkSnapshot}, fails if the committed version is newer than the snapshot.
+     */
+    private boolean lockOrec(int orec, boolean checkSnapshot) {
+        int id = slot.id;
+        int round = 0;
+        long waitStart = 0;
+        try {
+            while (true) {
+                long word = Orecs.get(orec);
+                long previous;
+                if (!Orecs.isLocked(word)) {
+                    previous = word;
+                } else if (Orecs.owner(word) == id) {
+                    return true;
+                } else {
+                    SegmentSlot owner = pool.slot(Orecs.owner(word));
+                    int status = owner.status;
+                    if (status == SegmentSlotFields.ACTIVE) {
+                        owner.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.KILLED);
+                        continue;
+                    }
+                    if (status != SegmentSlotFields.KILLED) {
+                        if (waitStart == 0) {
+                            waitStart = System.nanoTime();
+                        }
+                        round = Spin.pause(round); // committing or rolling back: it releases soon
+                        continue;
+                    }
+                    previous = owner.descriptor.writes.previousWord(Orecs.lockEntry(word));
+                    if (Orecs.isLocked(previous)) {
+                        round = Spin.pause(round);
+                        continue;
+                    }
+                }
+                if (checkSnapshot && Orecs.version(previous) > snapshot) {
+                    return false;
+                }
+                int entry = writes.addLock(orec, previous);
+                if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(id, entry))) {
+                    return true;
+                }
+                writes.removeLastLock();
+            }
+        } finally {
+            if (waitStart != 0) {
+                chargeWait(TimedState.WAIT_WRITE_READ, System.nanoTime() - waitStart);
+            }
+        }
+    }
+
+    private void acquireToken() {
+        if (holdsToken) {
+            return;
+        }
+        if (!InevitableToken.tryAcquire(slot)) {
+            long start = System.nanoTime();
+            int round = 0;
+            while (!InevitableToken.tryAcquire(slot)) {
+                if (running && slot.status == SegmentSlotFields.KILLED) {
+                    chargeWait(TimedState.WAIT_INEVITABLE, System.nanoTime() - start);
+                    throw doom(AbortCause.INEVITABLE);
+                }
+                round = Spin.pause(round);
+            }
+            chargeWait(TimedState.WAIT_INEVITABLE, System.nanoTime() - start);
+        }
+        holdsToken = true;
+    }
+
+    private void releaseToken() {
+        if (holdsToken) {
+            holdsToken = false;
+            InevitableToken.release(slot);
+        }
+    }
+
+    private void awaitNoInevitable() {
+        int round = 0;
+        while (InevitableToken.isHeld()) {
+            round = Spin.pause(round);
+        }
+        stats.chargeUntil(TimedState.WAIT_INEVITABLE, System.nanoTime());
+    }
+
+    private void backoff() {
+        int shift = Math.min(aborts + 2, 10);
+        random ^= random << 13;
+        random ^= random >>> 17;
+        random ^= random << 5;
+        int spins = (random & 0x7fffffff) & ((1 << shift) - 1);
+        for (int i = 0; i < spins; i++) {
+            Thread.onSpinWait();
+        }
+        if (aborts > 4) {
+            Thread.yield();
+        }
+        stats.chargeUntil(TimedState.BACKOFF, System.nanoTime());
+    }
+
+    // =================================================================== monitors and wait
+
+    HeldMonitors monitors() {
+        return monitors;
+    }
+
+    void deferNotification(Object notification) {
+        pendingNotifications.add(notification);
+    }
+
+    /**
+     * Ends the running transaction before a {@code wait}: commits it (throwing the abort if it
+     * fails), delivers its notifications, and gives the slot back while the thread blocks.
+     */
+    void suspendForWait() {
+        commit();
+        long now = System.nanoTime();
+        stats.chargeUntil(TimedState.RUN_COMMITTED, now);
+        stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
+        clearLogs();
+        inevitable = false;
+        optimistic = false;
+        SegmentSlot done = slot;
+        slot = null;
+        pool.release(done);
+        MonitorConditions.deliver(pendingNotifications);
+    }
+
+    /**
+     * Continues the region after {@code wait} as a new transaction. It runs inevitable: the code
+     * before the wait has committed, so this part must never be rolled back and retried.
+     */
+    void resumeAfterWait() {
+        claimSlot(TimedState.OUTSIDE_TRANSACTION);
+        nextAttemptInevitable = true;
+        aborts = 0;
+        startAttempt();
+    }
+}

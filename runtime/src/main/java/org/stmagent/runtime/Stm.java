@@ -1,0 +1,92 @@
+package org.stmagent.runtime;
+
+import java.util.function.Supplier;
+
+/**
+ * The programmatic API: run code as a transaction without the agent's rewriting, and ask about the
+ * transaction a thread is in.
+ *
+ * <p>Inside {@link #atomic(Runnable)} every access to shared data must go through a barrier: code
+ * rewritten by the agent does so by itself; hand-written code calls {@link Barriers} with
+ * {@link Barriers#current()}.
+ */
+public final class Stm {
+    private Stm() {
+    }
+
+    /**
+     * Runs {@code body} as one transaction: it appears to run alone, and is retried from the start if
+     * it conflicts with another. Inside a transaction it joins the enclosing one (flat nesting). An
+     * exception leaving {@code body} commits its effects and propagates.
+     */
+    public static void atomic(Runnable body) {
+        atomic(asSupplier(body));
+    }
+
+    /** {@link #atomic(Runnable)}, returning the body's result. */
+    public static <T> T atomic(Supplier<T> body) {
+        Segment segment = ThreadContext.descriptor();
+        if (segment.running()) {
+            return body.get();
+        }
+        segment.begin();
+        while (true) {
+            T result;
+            try {
+                result = body.get();
+            } catch (Throwable thrown) {
+                Barriers.afterThrowable(segment, thrown);
+                continue;
+            }
+            if (segment.commitOrRestart()) {
+                return result;
+            }
+        }
+    }
+
+    /**
+     * pypy-stm's {@code exclusive_atomic}: like {@link #atomic(Runnable)}, but refuses to nest.
+     *
+     * @throws NestedTransactionException if the thread is already in a transaction
+     */
+    public static void exclusiveAtomic(Runnable body) {
+        exclusiveAtomic(asSupplier(body));
+    }
+
+    /** {@link #exclusiveAtomic(Runnable)}, returning the body's result. */
+    public static <T> T exclusiveAtomic(Supplier<T> body) {
+        if (inTransaction()) {
+            throw new NestedTransactionException();
+        }
+        return atomic(body);
+    }
+
+    /** The segment limit: how many transactions can run at once. */
+    public static int segmentLimit() {
+        return SegmentPool.instance().size();
+    }
+
+    /** Whether the calling thread is inside a transaction. */
+    public static boolean inTransaction() {
+        return ThreadContext.running() != null;
+    }
+
+    /**
+     * Makes the calling thread's transaction inevitable: from here on it cannot abort, so it may do
+     * irrevocable work. At most one transaction is inevitable at a time; this may wait for another
+     * to finish. Outside a transaction it does nothing.
+     */
+    public static void becomeInevitable() {
+        Segment segment = ThreadContext.running();
+        if (segment != null) {
+            segment.becomeInevitable();
+        }
+    }
+
+    private static Supplier<Void> asSupplier(Runnable body) {
+        return () -> {
+            body.run();
+            return null;
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package org.stmagent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inevitable transactions: at most one at a time, never rolled back once inevitable (so irrevocable
+ * work happens exactly once), and the others keep committing while they do not conflict with it.
+ */
+class InevitableTest {
+
+    @Test
+    void atMostOneTransactionIsInevitableAndItsSideEffectsHappenOnce() {
+        int threads = 4;
+        int perThread = 2_000;
+        long[] counter = new long[1];
+        AtomicInteger insideInevitable = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> irrevocableLog = new ConcurrentLinkedQueue<>();
+        AtomicLong attempts = new AtomicLong();
+        AtomicInteger inevitableThreadsLeft = new AtomicInteger(threads);
+        AtomicLong plainCommits = new AtomicLong();
+
+        Workers workers = new Workers("inevitable");
+        workers.add(threads, t -> () -> {
+            try {
+                runInevitableTransactions(t, perThread, counter, insideInevitable, mostAtOnce, irrevocableLog, attempts);
+            } finally {
+                inevitableThreadsLeft.decrementAndGet();
+            }
+        });
+        // plain transactions on the same counter, which must yield to the inevitable ones
+        workers.add(() -> {
+            while (inevitableThreadsLeft.get() > 0) {
+                Stm.atomic(() -> {
+                    Segment s = Barriers.current();
+                    Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s) + 1, s);
+                });
+                plainCommits.incrementAndGet();
+            }
+        });
+        workers.run(120);
+
+        assertEquals(1, mostAtOnce.get(), "inevitable transactions at once");
+        assertEquals((long) threads * perThread, irrevocableLog.size(), "irrevocable side effects");
+        Map<Long, Integer> seen = new HashMap<>();
+        for (Long token : irrevocableLog) {
+            seen.merge(token, 1, Integer::sum);
+        }
+        assertEquals(threads * perThread, seen.size(), "every transaction's side effect exactly once");
+        assertEquals(2L * threads * perThread + plainCommits.get(), counter[0], "committed increments");
+        assertTrue(attempts.get() >= (long) threads * perThread);
+    }
+
+    private static void runInevitableTransactions(int t, int perThread, long[] counter, AtomicInteger insideInevitable,
+            AtomicInteger mostAtOnce, ConcurrentLinkedQueue<Long> irrevocableLog, AtomicLong attempts) {
+        for (int i = 0; i < perThread; i++) {
+            long token = (long) t << 32 | i;
+            Stm.atomic(() -> {
+                attempts.incrementAndGet();
+                Segment s = Barriers.current();
+                // conflict with everyone before becoming inevitable: these attempts may abort
+                Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s) + 1, s);
+                Stm.becomeInevitable();
+                int now = insideInevitable.incrementAndGet();
+                mostAtOnce.accumulateAndGet(now, Math::max);
+                try {
+                    irrevocableLog.add(token);
+                    Thread.onSpinWait();
+                    // and after: an inevitable transaction's writes are never rolled back
+                    Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s) + 1, s);
+                } finally {
+                    insideInevitable.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    @Test
+    void anInevitableTransactionIsNeverRolledBackByAConflict() {
+        long[] cell = new long[1];
+        CountDownLatch inevitable = new CountDownLatch(1);
+        CountDownLatch conflictingCommitted = new CountDownLatch(1);
+        AtomicInteger inevitableAttempts = new AtomicInteger();
+        AtomicBoolean otherCommittedEarly = new AtomicBoolean();
+
+        Workers workers = new Workers("inevitable-wins");
+        workers.add(() -> Stm.atomic(() -> {
+            inevitableAttempts.incrementAndGet();
+            Segment s = Barriers.current();
+            Stm.becomeInevitable();
+            long before = Barriers.loadLong(cell, 0, s);
+            inevitable.countDown();
+            // give the conflicting writer time to try; it must not commit under us
+            try {
+                otherCommittedEarly.set(conflictingCommitted.await(300, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            Barriers.storeLong(cell, 0, before + 100, s);
+        }));
+        workers.add(() -> {
+            try {
+                inevitable.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            Stm.atomic(() -> {
+                Segment s = Barriers.current();
+                Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s) + 1, s);
+            });
+            conflictingCommitted.countDown();
+        });
+        workers.run(60);
+
+        assertEquals(1, inevitableAttempts.get(), "the inevitable transaction ran once");
+        assertFalse(otherCommittedEarly.get(), "a conflicting writer committed inside the inevitable transaction");
+        assertEquals(101, cell[0], "both increments, in some serial order");
+    }
+
+    @Test
+    void othersKeepCommittingWhileAnInevitableTransactionRuns() {
+        long[] inevitableData = new long[1];
+        long[] otherData = new long[1];
+        CountDownLatch inevitable = new CountDownLatch(1);
+        CountDownLatch othersDone = new CountDownLatch(1);
+        AtomicBoolean othersFinishedMeanwhile = new AtomicBoolean();
+
+        Workers workers = new Workers("inevitable-concurrent");
+        workers.add(() -> Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            Stm.becomeInevitable();
+            Barriers.storeLong(inevitableData, 0, 1, s);
+            inevitable.countDown();
+            try {
+                othersFinishedMeanwhile.set(othersDone.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }));
+        workers.add(() -> {
+            try {
+                inevitable.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            for (int i = 0; i < 100; i++) {
+                Stm.atomic(() -> {
+                    Segment s = Barriers.current();
+                    Barriers.storeLong(otherData, 0, Barriers.loadLong(otherData, 0, s) + 1, s);
+                });
+            }
+            othersDone.countDown();
+        });
+        workers.run(60);
+
+        assertTrue(othersFinishedMeanwhile.get(), "non-conflicting transactions committed while one was inevitable");
+        assertEquals(100, otherData[0]);
+        assertEquals(1, inevitableData[0]);
+    }
+
+    @Test
+    void becomeInevitableOutsideATransactionDoesNothing() {
+        Stm.becomeInevitable();
+        assertFalse(Stm.inTransaction());
+        assertEquals(7, (int) Stm.atomic(() -> {
+            Stm.becomeInevitable();
+            Stm.becomeInevitable(); // twice is fine
+            return 7;
+        }));
+    }
+}
