@@ -58,6 +58,16 @@ final class WriteLog {
         return previousWord[entry];
     }
 
+    /**
+     * The previous word of an entry, read by another thread that saw this log's lock word in an
+     * orec (the entry was filled before the CAS that published it). A stale, shorter array reads as
+     * "locked", which callers treat as unknown.
+     */
+    long previousWordSeenByOthers(int entry) {
+        long[] words = previousWord;
+        return entry < words.length ? words[entry] : 1L;
+    }
+
     /** Buffers a write under a lock entry, replacing an earlier write to the same location. */
     void put(int lockEntry, Object target, long targetOffset, byte targetKind, long valueBits, Object value) {
         int found = find(lockEntry, target, targetOffset);

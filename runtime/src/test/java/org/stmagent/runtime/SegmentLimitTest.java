@@ -3,7 +3,11 @@ package org.stmagent.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +67,54 @@ class SegmentLimitTest {
             }
         }
         assertEquals(expectedShared, shared[0]);
+    }
+
+    @Test
+    void aThreadFindingNoFreeSegmentWaitsAndTheWaitIsCounted() throws InterruptedException {
+        int limit = Stm.segmentLimit();
+        CountDownLatch allHeld = new CountDownLatch(limit);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean ranWhileAllHeld = new AtomicBoolean();
+        AtomicBoolean holdersReleased = new AtomicBoolean();
+        AtomicReference<Thread> waiter = new AtomicReference<>();
+
+        Workers workers = new Workers("segment-wait");
+        workers.add(limit, h -> () -> Stm.atomic(() -> {
+            allHeld.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }));
+        workers.add(() -> {
+            try {
+                allHeld.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            waiter.set(Thread.currentThread());
+            Stm.atomic(() -> ranWhileAllHeld.set(!holdersReleased.get()));
+        });
+        Thread releaser = new Thread(() -> {
+            try {
+                allHeld.await();
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            holdersReleased.set(true);
+            release.countDown();
+        });
+        releaser.setDaemon(true);
+        releaser.start();
+        workers.run(60);
+        releaser.join();
+
+        assertTrue(!ranWhileAllHeld.get(), "a transaction ran while all " + limit + " segments were held");
+        ThreadReport report = StatisticsTest.reportOf(waiter.get());
+        assertTrue(report.count(TimedState.WAIT_FREE_SEGMENT) >= 1, "the wait for a free segment is counted");
+        assertTrue(report.nanos(TimedState.WAIT_FREE_SEGMENT) >= TimeUnit.MILLISECONDS.toNanos(20),
+                "waited " + report.nanos(TimedState.WAIT_FREE_SEGMENT) + " ns");
     }
 }

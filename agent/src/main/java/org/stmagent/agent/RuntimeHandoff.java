@@ -1,0 +1,31 @@
+package org.stmagent.agent;
+
+import org.stmagent.runtime.RuntimeSettings;
+
+/**
+ * The one place where the agent's options reach the runtime. Called after the runtime is on the
+ * boot class path and before any class is rewritten, so before any transaction runs.
+ *
+ * <p>The options the runtime reads for itself at shutdown ({@code report}, {@code json}, {@code top},
+ * {@code histogram}) are also published as {@code stm.<key>} system properties, so that the values
+ * from the agent argument and the config file are the ones it sees.
+ */
+final class RuntimeHandoff {
+    private RuntimeHandoff() {
+    }
+
+    static void configure(AgentOptions options) {
+        RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter());
+        publish(AgentOptions.REPORT, options.getReport());
+        publish(AgentOptions.TOP, Integer.toString(options.getTop()));
+        publish(AgentOptions.JSON, options.getJsonFile());
+        publish(AgentOptions.HISTOGRAM, options.getHistogramFile());
+        publish(AgentOptions.VERBOSE, Boolean.toString(options.isVerbose()));
+    }
+
+    private static void publish(String key, Object value) {
+        if (value != null) {
+            System.setProperty(OptionSources.PROPERTY_PREFIX + key, value.toString());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.stmagent.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The agent starts in a real JVM and leaves the program's output as it was. */
+class AgentStartIT {
+    private static final String HELLO = "hello from main, count=3";
+
+    @TempDir
+    Path temp;
+
+    static java.util.stream.Stream<String> javaHomes() {
+        return Jvm.javaHomes();
+    }
+
+    @ParameterizedTest
+    @MethodSource("javaHomes")
+    void programRunsWithUnchangedOutput(String javaHome) throws Exception {
+        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.PROGRAMS, "programs.Hello");
+        Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**"), "-cp", Jvm.PROGRAMS, "programs.Hello");
+        assertEquals(0, plain.exitCode(), plain::toString);
+        assertEquals(0, agent.exitCode(), agent::toString);
+        assertEquals(HELLO + System.lineSeparator(), plain.out());
+        assertEquals(plain.out(), agent.out(), agent::toString);
+        assertFalse(agent.err().contains("warning"), agent::toString);
+    }
+
+    @Test
+    void agentWithoutOptionsWarnsThatNothingIsRewritten() throws Exception {
+        Jvm.Result result = Jvm.run(Jvm.agent(null), "-cp", Jvm.PROGRAMS, "programs.Hello");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(HELLO + System.lineSeparator(), result.out());
+        assertEquals("stm-agent: warning: no 'include' option: no class is rewritten", result.err().strip());
+    }
+
+    @Test
+    void verboseSaysItStartedAndWhatItDidWithEachClass() throws Exception {
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,verbose=true"), "-cp", Jvm.PROGRAMS,
+                "programs.Hello");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("stm-agent: started with 'include=programs.**,verbose=true'"), result::toString);
+        assertTrue(result.err().contains(" programs.Hello "), result::toString);
+    }
+
+    @Test
+    void optionsFromSystemPropertiesAndConfigFile() throws Exception {
+        Path config = Files.writeString(temp.resolve("stm.properties"), "include=programs.**\nsegments=3\n");
+        Jvm.Result result = Jvm.run("-Dstm.config=" + config, "-Dstm.verbose=true", Jvm.agent("segments=2"),
+                "-cp", Jvm.PROGRAMS, "programs.Hello");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("started with 'include=programs.**,segments=2,verbose=true,config="),
+                result::toString);
+    }
+
+    @Test
+    void runtimeIsVisibleFromAnIsolatedClassLoaderAndReachesUnsafe() throws Exception {
+        Jvm.Result result = Jvm.run(Jvm.agent("segments=3,include=programs.**"), "-cp", Jvm.PROGRAMS,
+                "programs.RuntimeVisibility");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("runtime loader: null"), result::toString);
+        assertTrue(result.out().contains("atomic returned: in transaction"), result::toString);
+        assertTrue(result.out().contains("segment limit: 3"), result::toString);
+    }
+
+    @Test
+    void dumpWritesRewrittenClassesUnderTheFolder() throws Exception {
+        Path dump = temp.resolve("dump");
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,dump=" + dump), "-cp", Jvm.PROGRAMS,
+                "programs.Hello");
+        assertEquals(0, result.exitCode(), result::toString);
+        if (AgentJar.hasRewriter()) {
+            assertTrue(Files.isRegularFile(dump.resolve("programs/Hello.class")), result::toString);
+        }
+    }
+}

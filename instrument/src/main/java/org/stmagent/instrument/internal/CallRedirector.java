@@ -1,0 +1,118 @@
+package org.stmagent.instrument.internal;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.stmagent.instrument.MonitorMode;
+
+/**
+ * Calls inside a transaction: to the callee's twin when it has one; {@code wait}/{@code notify}
+ * to the runtime's monitor conditions; anything else not known to be pure after making the
+ * transaction inevitable. Objects the transaction constructs are reported to the runtime.
+ */
+final class CallRedirector implements Opcodes {
+    private final CallTargets targets;
+    private final TypeHierarchy hierarchy;
+    private final MonitorMode mode;
+
+    CallRedirector(CallTargets targets, TypeHierarchy hierarchy, MonitorMode mode) {
+        this.targets = targets;
+        this.hierarchy = hierarchy;
+        this.mode = mode;
+    }
+
+    void rewrite(MethodNode method, MethodInsnNode call, TypeFlow flow, int segment) {
+        if (call.name.equals("<init>")) {
+            constructor(method, call, flow, segment);
+            return;
+        }
+        if (mode == MonitorMode.TRANSACTION && call.getOpcode() == INVOKEVIRTUAL) {
+            RuntimeSeam.Call conditions = monitorCondition(call.name, call.desc);
+            if (conditions != null) { // monitor [args]
+                method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // monitor [args] s
+                method.instructions.set(call, conditions.insn());
+                return;
+            }
+        }
+        CallTargets.Target target = isFinalStaticArrayClone(call)
+                ? CallTargets.Target.PURE
+                : targets.classify(call.getOpcode(), call.owner, call.name, call.desc);
+        switch (target) {
+            case TWIN -> { // receiver args
+                method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // receiver args s
+                call.name = Twins.name(call.name);
+                call.desc = Twins.descriptor(call.desc);
+            }
+            case INEVITABLE -> method.instructions.insertBefore(call, inevitable(segment));
+            case PURE -> {
+            }
+        }
+    }
+
+    void rewrite(MethodNode method, InvokeDynamicInsnNode indy, int segment) {
+        if (!targets.isPureBootstrap(indy.bsm.getOwner())) {
+            method.instructions.insertBefore(indy, inevitable(segment));
+        }
+    }
+
+    private void constructor(MethodNode method, MethodInsnNode call, TypeFlow flow, int segment) {
+        if (!targets.isRewritten(call.owner)
+                && targets.classify(INVOKESPECIAL, call.owner, call.name, call.desc) == CallTargets.Target.INEVITABLE
+                && !PureConstructors.isPure(call.owner, call.desc)) {
+            method.instructions.insertBefore(call, inevitable(segment));
+        }
+        int args = Type.getArgumentTypes(call.desc).length;
+        BasicValue receiver = flow.stack(call, args);
+        BasicValue below = flow.stack(call, args + 1);
+        if (receiver instanceof TypedInterpreter.Fresh && below == receiver) {
+            InsnList after = new InsnList(); // obj
+            after.add(new InsnNode(DUP)); // obj obj
+            after.add(new VarInsnNode(ALOAD, segment)); // obj obj s
+            after.add(RuntimeSeam.ALLOCATED.insn()); // obj
+            method.instructions.insert(call, after);
+        }
+    }
+
+    static InsnList inevitable(int segment) {
+        InsnList out = new InsnList();
+        out.add(new VarInsnNode(ALOAD, segment)); // s
+        out.add(RuntimeSeam.BECOME_INEVITABLE.insn()); //
+        return out;
+    }
+
+    private static RuntimeSeam.Call monitorCondition(String name, String desc) {
+        return switch (name + desc) {
+            case "wait()V" -> RuntimeSeam.WAIT;
+            case "wait(J)V" -> RuntimeSeam.WAIT_MILLIS;
+            case "wait(JI)V" -> RuntimeSeam.WAIT_MILLIS_NANOS;
+            case "notify()V" -> RuntimeSeam.NOTIFY;
+            case "notifyAll()V" -> RuntimeSeam.NOTIFY_ALL;
+            default -> null;
+        };
+    }
+
+    /** {@code values()} of an enum clones a static final array that nobody writes: no barrier needed. */
+    private boolean isFinalStaticArrayClone(MethodInsnNode call) {
+        if (!call.owner.startsWith("[") || !call.name.equals("clone")) {
+            return false;
+        }
+        AbstractInsnNode prev = call.getPrevious();
+        while (prev != null && prev.getOpcode() < 0) {
+            prev = prev.getPrevious();
+        }
+        if (prev == null || prev.getOpcode() != GETSTATIC) {
+            return false;
+        }
+        FieldInsnNode f = (FieldInsnNode) prev;
+        TypeHierarchy.Member field = hierarchy.resolveField(f.owner, f.name);
+        return field != null && field.is(ACC_FINAL);
+    }
+}

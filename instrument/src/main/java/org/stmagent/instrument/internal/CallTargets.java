@@ -1,0 +1,56 @@
+package org.stmagent.instrument.internal;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.stmagent.instrument.RewritePolicy;
+
+/**
+ * Decides what a call inside a transaction does: go to the callee's transactional twin, run as is
+ * (a pure method), or make the transaction inevitable first.
+ */
+final class CallTargets {
+    enum Target { TWIN, PURE, INEVITABLE }
+
+    private final ClassNode current;
+    private final TypeHierarchy hierarchy;
+    private final RewritePolicy policy;
+    private final PureMethods pure;
+
+    CallTargets(ClassNode current, TypeHierarchy hierarchy, RewritePolicy policy) {
+        this.current = current;
+        this.hierarchy = hierarchy;
+        this.policy = policy;
+        this.pure = new PureMethods(policy.pureMethods());
+    }
+
+    Target classify(int opcode, String owner, String name, String descriptor) {
+        if (owner.startsWith("[")) {
+            return Target.INEVITABLE; // clone of an array reads it without barriers
+        }
+        if (Twins.hasTwin(name)) {
+            TypeHierarchy.Member m = hierarchy.resolveMethod(owner, name, descriptor);
+            if (m != null && !m.is(Opcodes.ACC_NATIVE) && isRewritten(m.owner())) {
+                return Target.TWIN;
+            }
+        }
+        String declaring = owner;
+        TypeHierarchy.Member m = hierarchy.resolveMethod(owner, name, descriptor);
+        if (m != null) {
+            declaring = m.owner();
+        }
+        if (pure.isPure(opcode, declaring, name) || pure.isPure(opcode, owner, name)) {
+            return Target.PURE;
+        }
+        return Target.INEVITABLE;
+    }
+
+    /** Whether a class gets twins: the class being rewritten, or one the policy includes. */
+    boolean isRewritten(String className) {
+        return className.equals(current.name)
+                || (policy.included().test(className) && !className.startsWith(RuntimeSeam.OWN_PACKAGES));
+    }
+
+    boolean isPureBootstrap(String bootstrapOwner) {
+        return PureMethods.isPureBootstrap(bootstrapOwner);
+    }
+}

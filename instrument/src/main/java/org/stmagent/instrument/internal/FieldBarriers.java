@@ -1,0 +1,113 @@
+package org.stmagent.instrument.internal;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Replaces field instructions with calls to the runtime's read and write barriers. The barrier's
+ * arguments are the replaced instruction's operands, then the field address loaded as dynamic
+ * constants, then the segment. Final fields need no barrier: they are written only while their
+ * object or class is being initialised, before a transaction can see it.
+ */
+final class FieldBarriers implements Opcodes {
+    private final TypeHierarchy hierarchy;
+
+    FieldBarriers(TypeHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+    }
+
+    /** The replacement of {@code f}, or {@code null} to keep it. */
+    InsnList replace(FieldInsnNode f, int segment) {
+        TypeHierarchy.Member field = hierarchy.resolveField(f.owner, f.name);
+        if (field != null && field.is(ACC_FINAL)) {
+            return null;
+        }
+        Type type = Type.getType(f.desc);
+        InsnList out = new InsnList();
+        switch (f.getOpcode()) {
+            case GETFIELD: // obj
+                out.add(new LdcInsnNode(RuntimeSeam.instanceOffset(f.owner, f.name))); // obj offset
+                out.add(new VarInsnNode(ALOAD, segment)); // obj offset s
+                out.add(RuntimeSeam.read(type).insn()); // value
+                cast(out, type);
+                break;
+            case PUTFIELD: // obj value
+                out.add(new LdcInsnNode(RuntimeSeam.instanceOffset(f.owner, f.name))); // obj value offset
+                out.add(new VarInsnNode(ALOAD, segment)); // obj value offset s
+                out.add(RuntimeSeam.write(type).insn()); //
+                break;
+            case GETSTATIC: //
+                out.add(new LdcInsnNode(RuntimeSeam.staticBase(f.owner, f.name))); // base
+                out.add(new LdcInsnNode(RuntimeSeam.staticOffset(f.owner, f.name))); // base offset
+                out.add(new VarInsnNode(ALOAD, segment)); // base offset s
+                out.add(RuntimeSeam.read(type).insn()); // value
+                cast(out, type);
+                break;
+            case PUTSTATIC: // value
+                out.add(new LdcInsnNode(RuntimeSeam.staticBase(f.owner, f.name))); // value base
+                if (type.getSize() == 2) {
+                    out.add(new InsnNode(DUP_X2)); // base value base
+                    out.add(new InsnNode(POP)); // base value
+                } else {
+                    out.add(new InsnNode(SWAP)); // base value
+                }
+                out.add(new LdcInsnNode(RuntimeSeam.staticOffset(f.owner, f.name))); // base value offset
+                out.add(new VarInsnNode(ALOAD, segment)); // base value offset s
+                out.add(RuntimeSeam.write(type).insn()); //
+                break;
+            default:
+                throw new IllegalArgumentException("not a field instruction: " + f.getOpcode());
+        }
+        return out;
+    }
+
+    /** Array element instructions: the barrier takes the same operands, then the segment. */
+    static InsnList replaceArray(int opcode, Type elementType, int segment) {
+        InsnList out = new InsnList();
+        out.add(new VarInsnNode(ALOAD, segment)); // array index [value] s
+        switch (opcode) {
+            case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
+                out.add(RuntimeSeam.load(sortOf(opcode)).insn()); // value
+                if (opcode == AALOAD) {
+                    cast(out, elementType);
+                }
+            }
+            default -> out.add(RuntimeSeam.store(sortOf(opcode)).insn()); //
+        }
+        return out;
+    }
+
+    static boolean isArrayAccess(int opcode) {
+        return (opcode >= IALOAD && opcode <= SALOAD) || (opcode >= IASTORE && opcode <= SASTORE);
+    }
+
+    private static int sortOf(int opcode) {
+        int kind = opcode >= IASTORE ? opcode - IASTORE : opcode - IALOAD;
+        return switch (kind) {
+            case 0 -> Type.INT;
+            case 1 -> Type.LONG;
+            case 2 -> Type.FLOAT;
+            case 3 -> Type.DOUBLE;
+            case 4 -> Type.OBJECT;
+            case 5 -> Type.BYTE;
+            case 6 -> Type.CHAR;
+            default -> Type.SHORT;
+        };
+    }
+
+    private static void cast(InsnList out, Type type) {
+        if (type == null) {
+            return;
+        }
+        boolean reference = type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
+        if (reference && !"java/lang/Object".equals(type.getInternalName())) {
+            out.add(new TypeInsnNode(CHECKCAST, type.getInternalName())); // value as its declared type
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.stmagent.instrument.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * Everything rewritten bytecode knows about the runtime: class names, and the name and descriptor
+ * of each static method it calls. This is the only place in {@code instrument} that names the
+ * runtime; a unit test checks every entry against the real classes.
+ */
+public final class RuntimeSeam {
+    public static final String BARRIERS = "org/stmagent/runtime/Barriers";
+    public static final String FIELD_ADDRESSES = "org/stmagent/runtime/FieldAddresses";
+    public static final String SEGMENT = "org/stmagent/runtime/Segment";
+    public static final String TRANSACTION_ABORT = "org/stmagent/runtime/TransactionAbort";
+    public static final String SEGMENT_DESC = "L" + SEGMENT + ";";
+
+    /** Prefix of the packages whose classes are never rewritten: the agent, runtime and this module. */
+    public static final String OWN_PACKAGES = "org/stmagent/";
+
+    private static final List<Call> ALL = new ArrayList<>();
+    private static final String OBJECT = "Ljava/lang/Object;";
+    private static final String S = SEGMENT_DESC;
+
+    public static final Call CURRENT = barrier("current", "()" + S);
+    public static final Call BEGIN = barrier("begin", "()" + S);
+    public static final Call COMMIT = barrier("commit", "(" + S + ")Z");
+    public static final Call AFTER_THROWABLE = barrier("afterThrowable", "(" + S + "Ljava/lang/Throwable;)V");
+    public static final Call BECOME_INEVITABLE = barrier("becomeInevitable", "(" + S + ")V");
+    public static final Call ALLOCATED = barrier("allocated", "(" + OBJECT + S + ")V");
+    public static final Call MONITOR_ENTER = barrier("monitorEnter", "(" + OBJECT + S + ")V");
+    public static final Call MONITOR_EXIT = barrier("monitorExit", "(" + OBJECT + S + ")V");
+    public static final Call WAIT = barrier("waitOn", "(" + OBJECT + S + ")V");
+    public static final Call WAIT_MILLIS = barrier("waitOn", "(" + OBJECT + "J" + S + ")V");
+    public static final Call WAIT_MILLIS_NANOS = barrier("waitOn", "(" + OBJECT + "JI" + S + ")V");
+    public static final Call NOTIFY = barrier("notifyOn", "(" + OBJECT + S + ")V");
+    public static final Call NOTIFY_ALL = barrier("notifyAllOn", "(" + OBJECT + S + ")V");
+
+    /** Field barriers by the {@link Type#getSort() sort} of the field's type. */
+    private static final Call[] READ = new Call[Type.METHOD + 1];
+    private static final Call[] WRITE = new Call[Type.METHOD + 1];
+    /** Array barriers by the sort of the element kind the array opcode names. */
+    private static final Call[] LOAD = new Call[Type.METHOD + 1];
+    private static final Call[] STORE = new Call[Type.METHOD + 1];
+
+    static {
+        fieldBarriers(Type.BOOLEAN_TYPE, "Boolean");
+        fieldBarriers(Type.BYTE_TYPE, "Byte");
+        fieldBarriers(Type.CHAR_TYPE, "Char");
+        fieldBarriers(Type.SHORT_TYPE, "Short");
+        fieldBarriers(Type.INT_TYPE, "Int");
+        fieldBarriers(Type.LONG_TYPE, "Long");
+        fieldBarriers(Type.FLOAT_TYPE, "Float");
+        fieldBarriers(Type.DOUBLE_TYPE, "Double");
+        READ[Type.OBJECT] = barrier("readRef", "(" + OBJECT + "J" + S + ")" + OBJECT);
+        WRITE[Type.OBJECT] = barrier("writeRef", "(" + OBJECT + OBJECT + "J" + S + ")V");
+        READ[Type.ARRAY] = READ[Type.OBJECT];
+        WRITE[Type.ARRAY] = WRITE[Type.OBJECT];
+
+        // BALOAD/BASTORE serve byte[] and boolean[]: the runtime takes the array as Object
+        arrayBarriers(Type.BYTE, "Byte", OBJECT, "B");
+        arrayBarriers(Type.CHAR, "Char", "[C", "C");
+        arrayBarriers(Type.SHORT, "Short", "[S", "S");
+        arrayBarriers(Type.INT, "Int", "[I", "I");
+        arrayBarriers(Type.LONG, "Long", "[J", "J");
+        arrayBarriers(Type.FLOAT, "Float", "[F", "F");
+        arrayBarriers(Type.DOUBLE, "Double", "[D", "D");
+        arrayBarriers(Type.OBJECT, "Ref", "[" + OBJECT, OBJECT);
+    }
+
+    private static final String BOOTSTRAP_DESC =
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)";
+    public static final Call INSTANCE_OFFSET_BOOTSTRAP =
+            register(new Call(FIELD_ADDRESSES, "instanceOffsetBootstrap", BOOTSTRAP_DESC + "J"));
+    public static final Call STATIC_OFFSET_BOOTSTRAP =
+            register(new Call(FIELD_ADDRESSES, "staticOffsetBootstrap", BOOTSTRAP_DESC + "J"));
+    public static final Call STATIC_BASE_BOOTSTRAP =
+            register(new Call(FIELD_ADDRESSES, "staticBaseBootstrap", BOOTSTRAP_DESC + OBJECT));
+
+    private RuntimeSeam() {
+    }
+
+    /** A static method of the runtime. */
+    public record Call(String owner, String name, String descriptor) {
+        public MethodInsnNode insn() {
+            return new MethodInsnNode(Opcodes.INVOKESTATIC, owner, name, descriptor, false);
+        }
+
+        Handle handle() {
+            return new Handle(Opcodes.H_INVOKESTATIC, owner, name, descriptor, false);
+        }
+    }
+
+    /** Every method of the seam, for the test that checks them against the runtime. */
+    public static List<Call> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    public static Call read(Type fieldType) {
+        return READ[fieldType.getSort()];
+    }
+
+    public static Call write(Type fieldType) {
+        return WRITE[fieldType.getSort()];
+    }
+
+    /** The load barrier for an array element of the given sort ({@link Type#OBJECT} for references). */
+    public static Call load(int elementSort) {
+        return LOAD[elementSort];
+    }
+
+    public static Call store(int elementSort) {
+        return STORE[elementSort];
+    }
+
+    /** {@code ldc} constant: the offset of an instance field, resolved once per class. */
+    public static ConstantDynamic instanceOffset(String owner, String field) {
+        return new ConstantDynamic(field, "J", INSTANCE_OFFSET_BOOTSTRAP.handle(), Type.getObjectType(owner));
+    }
+
+    /** {@code ldc} constant: the offset of a static field within its base. */
+    public static ConstantDynamic staticOffset(String owner, String field) {
+        return new ConstantDynamic(field, "J", STATIC_OFFSET_BOOTSTRAP.handle(), Type.getObjectType(owner));
+    }
+
+    /** {@code ldc} constant: the base object of a static field; initialises its class. */
+    public static ConstantDynamic staticBase(String owner, String field) {
+        return new ConstantDynamic(field, OBJECT, STATIC_BASE_BOOTSTRAP.handle(), Type.getObjectType(owner));
+    }
+
+    private static void fieldBarriers(Type type, String suffix) {
+        String d = type.getDescriptor();
+        READ[type.getSort()] = barrier("read" + suffix, "(" + OBJECT + "J" + S + ")" + d);
+        WRITE[type.getSort()] = barrier("write" + suffix, "(" + OBJECT + d + "J" + S + ")V");
+    }
+
+    private static void arrayBarriers(int sort, String suffix, String arrayDesc, String elementDesc) {
+        LOAD[sort] = barrier("load" + suffix, "(" + arrayDesc + "I" + S + ")" + elementDesc);
+        STORE[sort] = barrier("store" + suffix, "(" + arrayDesc + "I" + elementDesc + S + ")V");
+    }
+
+    private static Call barrier(String name, String descriptor) {
+        return register(new Call(BARRIERS, name, descriptor));
+    }
+
+    private static Call register(Call call) {
+        ALL.add(call);
+        return call;
+    }
+}

@@ -1,0 +1,80 @@
+package org.stmagent.instrument.internal;
+
+import java.util.List;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.stmagent.instrument.MonitorMode;
+
+/**
+ * Turns instructions into their transactional form, with the segment in a local variable: field
+ * and array barriers, redirected calls, monitors. Used for twins (every instruction) and for
+ * {@code synchronized} blocks in original code (the instructions inside the block).
+ */
+final class TransactionalCode implements Opcodes {
+    private final FieldBarriers fields;
+    private final CallRedirector calls;
+    private final MonitorMode mode;
+
+    TransactionalCode(TypeHierarchy hierarchy, CallTargets targets, MonitorMode mode) {
+        this.fields = new FieldBarriers(hierarchy);
+        this.calls = new CallRedirector(targets, hierarchy, mode);
+        this.mode = mode;
+    }
+
+    /** Rewrites {@code insns} (instructions of {@code method} analysed by {@code flow}). */
+    void rewrite(MethodNode method, List<AbstractInsnNode> insns, TypeFlow flow, int segment) {
+        for (AbstractInsnNode insn : insns) {
+            if (flow.before(insn) == null) {
+                continue; // unreachable: left for the frame computation to replace
+            }
+            int op = insn.getOpcode();
+            if (insn instanceof FieldInsnNode f) {
+                InsnList replacement = fields.replace(f, segment);
+                if (replacement != null) {
+                    method.instructions.insert(insn, replacement);
+                    method.instructions.remove(insn);
+                }
+            } else if (FieldBarriers.isArrayAccess(op)) {
+                Type element = op == AALOAD ? elementType(flow.stack(insn, 1)) : null;
+                method.instructions.insert(insn, FieldBarriers.replaceArray(op, element, segment));
+                method.instructions.remove(insn);
+            } else if (insn instanceof MethodInsnNode m) {
+                calls.rewrite(method, m, flow, segment);
+            } else if (insn instanceof InvokeDynamicInsnNode indy) {
+                calls.rewrite(method, indy, segment);
+            } else if (op == MONITORENTER || op == MONITOREXIT) {
+                monitor(method, insn, segment);
+            }
+        }
+    }
+
+    private void monitor(MethodNode method, AbstractInsnNode insn, int segment) {
+        if (mode == MonitorMode.LOCK) {
+            if (insn.getOpcode() == MONITORENTER) { // a real lock cannot be rolled back
+                method.instructions.insertBefore(insn, CallRedirector.inevitable(segment));
+            }
+            return;
+        }
+        InsnList out = new InsnList(); // monitor
+        out.add(new VarInsnNode(ALOAD, segment)); // monitor s
+        out.add((insn.getOpcode() == MONITORENTER ? RuntimeSeam.MONITOR_ENTER : RuntimeSeam.MONITOR_EXIT).insn());
+        method.instructions.insert(insn, out);
+        method.instructions.remove(insn);
+    }
+
+    private static Type elementType(BasicValue array) {
+        if (array == null || array.getType() == null || array.getType().getSort() != Type.ARRAY) {
+            return null;
+        }
+        return Type.getType(array.getType().getDescriptor().substring(1));
+    }
+}

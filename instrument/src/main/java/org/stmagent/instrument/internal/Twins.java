@@ -1,0 +1,33 @@
+package org.stmagent.instrument.internal;
+
+import org.objectweb.asm.Type;
+
+/** Names of the synthetic members the rewriter adds. */
+final class Twins {
+    /** Prefix of every synthetic member added to a rewritten class. */
+    static final String PREFIX = "$stm$";
+    /** A static final field marking a class as rewritten. */
+    static final String MARKER = PREFIX + "rewritten";
+
+    private Twins() {
+    }
+
+    /** Whether a method of this name gets a transactional twin (constructors and initialisers do not). */
+    static boolean hasTwin(String name) {
+        return !name.equals("<init>") && !name.equals("<clinit>") && !name.startsWith(PREFIX);
+    }
+
+    static String name(String original) {
+        return PREFIX + original;
+    }
+
+    /** The original descriptor with the segment appended as the last parameter. */
+    static String descriptor(String original) {
+        Type t = Type.getMethodType(original);
+        Type[] args = t.getArgumentTypes();
+        Type[] twinArgs = new Type[args.length + 1];
+        System.arraycopy(args, 0, twinArgs, 0, args.length);
+        twinArgs[args.length] = Type.getObjectType(RuntimeSeam.SEGMENT);
+        return Type.getMethodDescriptor(t.getReturnType(), twinArgs);
+    }
+}

@@ -1,0 +1,76 @@
+package org.stmagent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+/** Per-thread statistics count each committed transaction and each aborted attempt by cause. */
+class StatisticsTest {
+
+    @Test
+    void commitsAndAbortsAreCountedForTheirThread() {
+        long[] cell = new long[1];
+        AtomicReference<Thread> worker = new AtomicReference<>();
+
+        new Workers("statistics").add(() -> {
+            worker.set(Thread.currentThread());
+            for (int i = 0; i < 10; i++) {
+                Stm.atomic(() -> Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current()) + 1,
+                        Barriers.current()));
+            }
+            AtomicInteger attempts = new AtomicInteger();
+            Stm.atomic(() -> {
+                if (attempts.incrementAndGet() == 1) {
+                    throw TransactionAbort.of(AbortCause.OTHER);
+                }
+            });
+            assertThrows(IllegalStateException.class, () -> Stm.atomic(() -> {
+                throw new IllegalStateException("commits, then propagates");
+            }));
+        }).run(30);
+
+        ThreadReport report = reportOf(worker.get());
+        assertEquals(12, report.committed(), "ten plain commits, one after a retry, one ended by an exception");
+        assertEquals(1, report.count(TimedState.RUN_ABORTED_OTHER));
+        assertEquals(1, report.aborted());
+        assertEquals(0, report.count(TimedState.RUN_ABORTED_WRITE_WRITE));
+        assertEquals(0, report.count(TimedState.RUN_ABORTED_WRITE_READ));
+        assertTrue(report.nanos(TimedState.RUN_COMMITTED) > 0);
+        assertTrue(report.chargedNanos() <= report.lifetimeNanos(),
+                "charged " + report.chargedNanos() + " of " + report.lifetimeNanos());
+        for (TimedState state : TimedState.values()) {
+            assertTrue(report.nanos(state) >= 0, state + " has negative time");
+        }
+        assertEquals(10, cell[0]);
+    }
+
+    @Test
+    void theTotalAddsUpTheThreads() {
+        Stm.atomic(() -> { });
+        long committed = 0;
+        for (ThreadReport r : Statistics.perThread()) {
+            committed += r.committed();
+        }
+        ThreadReport total = Statistics.total(); // taken after: counts only grow
+        assertTrue(committed >= 1);
+        assertTrue(total.committed() >= committed, "total " + total.committed() + " vs sum " + committed);
+    }
+
+    static ThreadReport reportOf(Thread thread) {
+        ThreadReport found = null;
+        for (ThreadReport r : Statistics.perThread()) {
+            if (r.threadId() == thread.getId()) {
+                found = r;
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("no statistics for thread " + thread.getName());
+        }
+        return found;
+    }
+}

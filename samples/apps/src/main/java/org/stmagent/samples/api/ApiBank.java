@@ -1,0 +1,109 @@
+package org.stmagent.samples.api;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.stmagent.runtime.Barriers;
+import org.stmagent.runtime.Segment;
+import org.stmagent.runtime.StatisticsTable;
+import org.stmagent.runtime.Stm;
+
+/**
+ * Transfers between accounts as transactions written against the runtime API, run with one thread
+ * and then with as many threads as there are segments. Checks that money is conserved and that no
+ * audit ever saw a wrong total, then prints throughput and the transaction statistics.
+ */
+public final class ApiBank {
+    private static final long INITIAL = 1_000;
+
+    private final long[] balances;
+    private final AtomicLong wrongAudits = new AtomicLong();
+
+    private ApiBank(int accounts) {
+        balances = new long[accounts];
+        java.util.Arrays.fill(balances, INITIAL);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_024;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int threads = Math.max(2, Stm.segmentLimit());
+        ApiBank bank = new ApiBank(accounts);
+        System.out.printf(Locale.ROOT, "ApiBank: %d accounts, segment limit %d%n", accounts, Stm.segmentLimit());
+        double one = bank.run(1, seconds);
+        double many = bank.run(threads, seconds);
+        System.out.printf(Locale.ROOT, "speed-up with %d threads: %.2fx%n", threads, many / one);
+        bank.verify();
+        System.out.println();
+        System.out.print(StatisticsTable.render());
+    }
+
+    private double run(int threads, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong operations = new AtomicLong();
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            long seed = 42 + t;
+            workers[t] = new Thread(() -> operations.addAndGet(work(seed, deadline)), "bank-" + threads + "-" + t);
+            workers[t].start();
+        }
+        long start = System.nanoTime();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        double perMs = operations.get() / millis;
+        System.out.printf(Locale.ROOT, "%d thread(s): %,d transactions, %.0f per ms%n", threads, operations.get(), perMs);
+        return perMs;
+    }
+
+    private long work(long seed, long deadline) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long done = 0;
+        while ((done & 1023) != 0 || System.nanoTime() < deadline) {
+            if (random.nextInt(100) == 0) {
+                audit();
+            } else {
+                transfer(random.nextInt(balances.length), random.nextInt(balances.length), 1 + random.nextInt(10));
+            }
+            done++;
+        }
+        return done;
+    }
+
+    private void transfer(int from, int to, long amount) {
+        Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            Barriers.storeLong(balances, from, Barriers.loadLong(balances, from, s) - amount, s);
+            Barriers.storeLong(balances, to, Barriers.loadLong(balances, to, s) + amount, s);
+        });
+    }
+
+    private void audit() {
+        long total = Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            long sum = 0;
+            for (int i = 0; i < balances.length; i++) {
+                sum += Barriers.loadLong(balances, i, s);
+            }
+            return sum;
+        });
+        if (total != INITIAL * balances.length) {
+            wrongAudits.incrementAndGet();
+        }
+    }
+
+    private void verify() {
+        long total = 0;
+        for (long balance : balances) {
+            total += balance;
+        }
+        long expected = INITIAL * balances.length;
+        System.out.printf(Locale.ROOT, "total %d, expected %d: %s; audits that saw a wrong total: %d%n",
+                total, expected, total == expected ? "conserved" : "BROKEN", wrongAudits.get());
+        if (total != expected || wrongAudits.get() != 0) {
+            System.exit(1);
+        }
+    }
+}
