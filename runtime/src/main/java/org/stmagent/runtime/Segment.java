@@ -92,11 +92,11 @@ public final class Segment {
         waitedInAttempt = 0;
         if (nextAttemptInevitable || aborts >= inevitableAfter) {
             acquireToken();
-            slot.status = SegmentSlotFields.INEVITABLE;
+            slot.setStatus(SegmentSlotFields.INEVITABLE);
             inevitable = true;
             optimistic = false;
         } else {
-            slot.status = SegmentSlotFields.ACTIVE;
+            slot.setStatus(SegmentSlotFields.ACTIVE);
             inevitable = false;
             optimistic = true;
         }
@@ -166,16 +166,16 @@ public final class Segment {
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
             throw doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
         }
-        slot.writebackVersion = SegmentSlotFields.WRITEBACK_PENDING;
+        slot.setWritebackVersion(SegmentSlotFields.WRITEBACK_PENDING);
         long version = VersionClock.tick();
-        slot.writebackVersion = version;
+        slot.setWritebackVersion(version);
         if (version != snapshot + 1 && !BROKEN_VALIDATION && !readsStillValid()) {
-            slot.writebackVersion = 0;
+            slot.setWritebackVersion(0);
             throw doom(AbortCause.WRITE_READ);
         }
         writes.writeBack();
         releaseLocks(Orecs.unlockedWord(version));
-        slot.writebackVersion = 0;
+        slot.setWritebackVersion(0);
         pool.awaitWritebacksBefore(slot, version);
     }
 
@@ -209,7 +209,7 @@ public final class Segment {
         clearLogs();
         monitors.clear();
         MonitorConditions.forget(pendingNotifications);
-        slot.status = SegmentSlotFields.ACTIVE;
+        slot.setStatus(SegmentSlotFields.ACTIVE);
     }
 
     private void clearLogs() {

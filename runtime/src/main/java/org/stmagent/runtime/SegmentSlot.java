@@ -44,12 +44,14 @@ abstract class SegmentSlotPadAfter extends SegmentSlotFields {
 final class SegmentSlot extends SegmentSlotPadAfter {
     private static final VarHandle OWNER;
     private static final VarHandle STATUS;
+    private static final VarHandle WRITEBACK;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             OWNER = lookup.findVarHandle(SegmentSlotFields.class, "owner", Thread.class);
             STATUS = lookup.findVarHandle(SegmentSlotFields.class, "status", int.class);
+            WRITEBACK = lookup.findVarHandle(SegmentSlotFields.class, "writebackVersion", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -65,9 +67,21 @@ final class SegmentSlot extends SegmentSlotPadAfter {
         return owner == null && OWNER.compareAndSet(this, (Thread) null, thread);
     }
 
+    /**
+     * Release stores, not full fences: other threads act on a slot's status only after seeing one
+     * of its orec locks (taken by CAS), and its write-back marker is ordered by the clock tick.
+     */
+    void setStatus(int update) {
+        STATUS.setRelease(this, update);
+    }
+
+    void setWritebackVersion(long version) {
+        WRITEBACK.setRelease(this, version);
+    }
+
     void free() {
-        status = IDLE;
-        owner = null;
+        STATUS.setRelease(this, IDLE);
+        OWNER.setRelease(this, (Thread) null);
     }
 
     boolean compareAndSetStatus(int expected, int update) {

@@ -20,7 +20,23 @@ public final class Stm {
      * exception leaving {@code body} commits its effects and propagates.
      */
     public static void atomic(Runnable body) {
-        atomic(asSupplier(body));
+        Segment segment = ThreadContext.descriptor();
+        if (segment.running()) {
+            body.run();
+            return;
+        }
+        segment.begin();
+        while (true) {
+            try {
+                body.run();
+            } catch (Throwable thrown) {
+                Barriers.afterThrowable(segment, thrown);
+                continue;
+            }
+            if (segment.commitOrRestart()) {
+                return;
+            }
+        }
     }
 
     /** {@link #atomic(Runnable)}, returning the body's result. */
@@ -50,7 +66,10 @@ public final class Stm {
      * @throws NestedTransactionException if the thread is already in a transaction
      */
     public static void exclusiveAtomic(Runnable body) {
-        exclusiveAtomic(asSupplier(body));
+        if (inTransaction()) {
+            throw new NestedTransactionException();
+        }
+        atomic(body);
     }
 
     /** {@link #exclusiveAtomic(Runnable)}, returning the body's result. */
@@ -81,12 +100,5 @@ public final class Stm {
         if (segment != null) {
             segment.becomeInevitable();
         }
-    }
-
-    private static Supplier<Void> asSupplier(Runnable body) {
-        return () -> {
-            body.run();
-            return null;
-        };
     }
 }

@@ -21,19 +21,21 @@ import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proves the bank and opacity checkers can fail: an STM whose read validation is switched off
- * ({@code stm.test.brokenValidation}, read once when the runtime initialises, hence a child JVM)
- * must be caught by both, while the same run with validation on must find nothing.
+ * Proves the bank, opacity and privatization checkers can fail: an STM whose read validation is
+ * switched off ({@code stm.test.brokenValidation}, read once when the runtime initialises, hence a
+ * child JVM) must be caught by each of them, while the same run with validation on finds nothing.
  */
 class BrokenValidationIsDetectedTest {
     private static final long CHILD_TIMEOUT_SECONDS = 90;
 
     @Test
-    void bankAndOpacityCheckersCatchAnStmWithoutReadValidation() throws Exception {
+    void theCheckersCatchAnStmWithoutReadValidation() throws Exception {
         ChildRun broken = runChild(true);
 
         assertTrue(broken.bankViolations > 0, () -> "the bank checker missed broken validation:\n" + broken.output);
         assertTrue(broken.opacityViolations > 0, () -> "the opacity checker missed broken validation:\n" + broken.output);
+        assertTrue(broken.privatizationViolations > 0,
+                () -> "the privatization checker missed broken validation:\n" + broken.output);
     }
 
     @Test
@@ -42,12 +44,14 @@ class BrokenValidationIsDetectedTest {
 
         assertEquals(0, control.bankViolations, control.output);
         assertEquals(0, control.opacityViolations, control.output);
+        assertEquals(0, control.privatizationViolations, control.output);
     }
 
     private static final class ChildRun {
         String output;
         long bankViolations = -1;
         long opacityViolations = -1;
+        long privatizationViolations = -1;
     }
 
     private static ChildRun runChild(boolean brokenValidation) throws IOException, InterruptedException {
@@ -89,11 +93,16 @@ class BrokenValidationIsDetectedTest {
                 run.bankViolations = Long.parseLong(line.substring(ValidationCheckMain.BANK.length()).trim());
             } else if (line.startsWith(ValidationCheckMain.OPACITY)) {
                 run.opacityViolations = Long.parseLong(line.substring(ValidationCheckMain.OPACITY.length()).trim());
+            } else if (line.startsWith(ValidationCheckMain.PRIVATIZATION)) {
+                run.privatizationViolations =
+                        Long.parseLong(line.substring(ValidationCheckMain.PRIVATIZATION.length()).trim());
             }
         }
-        assertTrue(run.bankViolations >= 0 && run.opacityViolations >= 0, "no result lines:\n" + run.output);
+        assertTrue(run.bankViolations >= 0 && run.opacityViolations >= 0 && run.privatizationViolations >= 0,
+                "no result lines:\n" + run.output);
         System.out.println("[brokenValidation=" + brokenValidation + "] bank violations " + run.bankViolations
-                + ", opacity violations " + run.opacityViolations);
+                + ", opacity violations " + run.opacityViolations
+                + ", privatization violations " + run.privatizationViolations);
         return run;
     }
 

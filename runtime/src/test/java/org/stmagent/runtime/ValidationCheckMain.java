@@ -1,22 +1,24 @@
 package org.stmagent.runtime;
 
 /**
- * Runs the bank and opacity checkers with a small, highly contended workload and prints what they
- * found, one {@code name violations: N} line each. {@link BrokenValidationIsDetectedTest} starts it in a
+ * Runs the bank, opacity and privatization checkers with small, highly contended workloads and
+ * prints what they found, one {@code name violations: N} line each. {@link BrokenValidationIsDetectedTest} starts it in a
  * child JVM, with and without {@code -Dstm.test.brokenValidation=true}, to prove the checkers catch
- * an STM that skips read validation.
+ * an STM that skips read validation (a transaction that commits without validating can also write
+ * back into data another thread has privatized, so the privatization checker must notice too).
  *
- * <p>Arguments: optional milliseconds per checker (default 2500).
+ * <p>Arguments: optional milliseconds per checker (default 2000).
  */
 public final class ValidationCheckMain {
     static final String BANK = "bank violations: ";
     static final String OPACITY = "opacity violations: ";
+    static final String PRIVATIZATION = "privatization violations: ";
 
     private ValidationCheckMain() {
     }
 
     public static void main(String[] args) {
-        long millis = args.length > 0 ? Long.parseLong(args[0]) : 2_500;
+        long millis = args.length > 0 ? Long.parseLong(args[0]) : 2_000;
         System.out.println("brokenValidation=" + System.getProperty("stm.test.brokenValidation", "false")
                 + " segmentLimit=" + Stm.segmentLimit());
 
@@ -27,6 +29,13 @@ public final class ValidationCheckMain {
         OpacityWorkload.Result opacity = contendedOpacity(millis).run(60);
         System.out.println(opacity);
         System.out.println(OPACITY + opacity.allViolations());
+
+        PrivatizationWorkload privatization = new PrivatizationWorkload(2, millis / 2);
+        PrivatizationWorkload.Result list = privatization.runList(60);
+        System.out.println(list);
+        PrivatizationWorkload.Result flag = privatization.runFlag(60);
+        System.out.println(flag);
+        System.out.println(PRIVATIZATION + (list.violations() + flag.violations()));
         System.out.flush();
     }
 
