@@ -1,6 +1,7 @@
 package org.stmagent.agent;
 
 import java.io.PrintStream;
+import org.stmagent.instrument.RewriteException;
 
 /**
  * Writes what the transformer did to standard error: errors and warnings always, one line each;
@@ -40,7 +41,7 @@ final class ConsoleListener implements TransformListener {
 
     @Override
     public void onError(String className, Throwable error) {
-        out.println(PREFIX + "warning: " + className + " left unchanged: " + describe(error));
+        out.println(PREFIX + "warning: " + className + " left unchanged: " + reason(className, error));
         if (verbose) {
             error.printStackTrace(out);
         }
@@ -51,7 +52,17 @@ final class ConsoleListener implements TransformListener {
         out.println(PREFIX + "warning: " + message);
     }
 
-    /** The reason in one line: the message, else the exception's simple name. */
+    /** Why {@code className} was not rewritten, in one line, without repeating its name. */
+    static String reason(String className, Throwable error) {
+        if (error instanceof RewriteException && error.getMessage() != null) {
+            String message = error.getMessage();
+            String reason = message.startsWith(className + ": ") ? message.substring(className.length() + 2) : message;
+            return reason.replace('\n', ' ').replace('\r', ' ');
+        }
+        return describe(error);
+    }
+
+    /** An exception in one line: its simple name and message, else its class name. */
     static String describe(Throwable error) {
         String message = error.getMessage();
         String reason = message == null || message.isBlank()

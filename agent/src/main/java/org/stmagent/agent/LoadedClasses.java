@@ -34,7 +34,9 @@ final class LoadedClasses {
             return null;
         }
         String listed = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
-        return names.size() + " included classes were loaded before the agent attached and stay unchanged ("
-                + listed + (names.size() > LISTED ? ", ..." : "") + ")";
+        String count = names.size() == 1
+                ? "1 included class was loaded before the agent attached and stays unchanged ("
+                : names.size() + " included classes were loaded before the agent attached and stay unchanged (";
+        return count + listed + (names.size() > LISTED ? ", ..." : "") + ")";
     }
 }

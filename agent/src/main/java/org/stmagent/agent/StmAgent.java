@@ -1,76 +1,56 @@
 package org.stmagent.agent;
 
+import java.io.File;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.JarFile;
 
 /**
  * The agent's entry points: {@code -javaagent:stm-agent.jar=options} calls {@link #premain}, attaching
  * to a running JVM calls {@link #agentmain}.
  *
- * <p>Start-up, in this order: read the options; put the runtime on the boot class path and open
- * {@code jdk.internal.misc} to it; hand the options to the runtime; register the transformer.
+ * <p>Rewritten classes call the runtime from whatever class loader defines them, so the runtime must
+ * be on the boot class path, which every loader sees. The agent jar holds the runtime and names
+ * itself in its manifest's {@code Boot-Class-Path}, so the JVM puts it there before this class is
+ * loaded, and this class and everything it uses come from the boot loader. If the jar was renamed,
+ * that entry finds nothing and this class comes from the application class loader: it then appends
+ * its own jar to the boot class path (the JVM warns that class sharing is then limited to boot
+ * classes) and continues in the boot loader's copy of {@link AgentStarter}. Only public members
+ * cross that line, so the two copies of this package never need package access to each other.
  *
- * <p>When the options are unknown or malformed, or the runtime cannot be installed, {@code premain}
- * prints one line to standard error and ends the JVM with status 1 before the application's
- * {@code main} runs. It does not throw: an exception out of {@code premain} makes the JVM abort
- * with a native "processing of -javaagent failed" error, a stack trace and a core-dump signal.
+ * <p>When the options are unknown or malformed, or the agent cannot start, {@code premain} ends the
+ * JVM with status 1 after one line on standard error, before the application's {@code main} runs.
+ * It does not throw: an exception out of {@code premain} makes the JVM abort with a native
+ * "processing of -javaagent failed" error, a stack trace and a core-dump signal.
  * {@code agentmain} prints the same line and returns, leaving the running application alone.
  */
 public final class StmAgent {
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
-
     private StmAgent() {
     }
 
     /** Called by the JVM before {@code main} for {@code -javaagent:stm-agent.jar[=options]}. */
     public static void premain(String options, Instrumentation instrumentation) {
-        if (!start(options, instrumentation, false)) {
+        if (!onBootClassPath(instrumentation) || !AgentStarter.start(options, instrumentation, false)) {
             System.exit(1);
         }
     }
 
     /** Called by the JVM when the agent is attached to it while it runs. */
     public static void agentmain(String options, Instrumentation instrumentation) {
-        start(options, instrumentation, true);
+        if (onBootClassPath(instrumentation)) {
+            AgentStarter.start(options, instrumentation, true);
+        }
     }
 
-    private static boolean start(String argument, Instrumentation instrumentation, boolean attached) {
-        AgentOptions options;
-        try {
-            options = OptionSources.resolve(argument, System.getProperties());
-        } catch (OptionException e) {
-            System.err.println(ConsoleListener.PREFIX + e.getMessage());
-            return false;
-        }
-        if (!STARTED.compareAndSet(false, true)) {
-            System.err.println(ConsoleListener.PREFIX + "already running; options '" + options + "' ignored");
+    private static boolean onBootClassPath(Instrumentation instrumentation) {
+        if (StmAgent.class.getClassLoader() == null) {
             return true;
         }
-        TransformListener listener = new ConsoleListener(System.err, options.isVerbose());
         try {
-            Path runtimeJar = RuntimeInstaller.install(instrumentation);
-            RuntimeHandoff.configure(options);
-            ClassNamePatterns selection = options.getClassSelection();
-            Path dump = options.getDumpFolder();
-            StmTransformer transformer = new StmTransformer(selection, Rewriters.create(options),
-                    dump == null ? null : new ClassDumper(dump), listener);
-            instrumentation.addTransformer(transformer, false);
-            if (options.isVerbose()) {
-                System.err.println(ConsoleListener.PREFIX + "started with '" + options + "', runtime in " + runtimeJar);
-            }
-            if (selection.isEmpty()) {
-                listener.onWarning("no '" + AgentOptions.INCLUDE + "' option: no class is rewritten");
-            }
-            if (attached) {
-                String loaded = LoadedClasses.describe(LoadedClasses.included(instrumentation, selection));
-                if (loaded != null) {
-                    listener.onWarning(loaded);
-                }
-            }
+            File jar = new File(StmAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
             return true;
-        } catch (Exception | LinkageError e) {
-            System.err.println(ConsoleListener.PREFIX + "cannot start: " + ConsoleListener.describe(e));
+        } catch (Exception e) {
+            System.err.println("stm-agent: cannot start: cannot put the agent jar on the boot class path: " + e);
             return false;
         }
     }

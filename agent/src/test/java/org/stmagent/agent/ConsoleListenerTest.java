@@ -33,6 +33,14 @@ class ConsoleListenerTest {
     }
 
     @Test
+    void rewriteExceptionGivesItsReasonWithoutRepeatingTheClass() {
+        new ConsoleListener(out, false).onError("com.acme.Big",
+                new org.stmagent.instrument.RewriteException("com/acme/Big", "method run()V would exceed 64 KiB of bytecode"));
+        assertEquals("stm-agent: warning: com.acme.Big left unchanged: method run()V would exceed 64 KiB of bytecode"
+                + System.lineSeparator(), printed());
+    }
+
+    @Test
     void errorWithoutMessageNamesTheException() {
         new ConsoleListener(out, false).onError("a.B", new NullPointerException());
         assertTrue(printed().startsWith("stm-agent: warning: a.B left unchanged: java.lang.NullPointerException"));

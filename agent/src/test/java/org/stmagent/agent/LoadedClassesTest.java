@@ -13,6 +13,12 @@ class LoadedClassesTest {
     }
 
     @Test
+    void oneClassIsSingular() {
+        assertEquals("1 included class was loaded before the agent attached and stays unchanged (a.B)",
+                LoadedClasses.describe(List.of("a.B")));
+    }
+
+    @Test
     void fewClassesAreAllListed() {
         assertEquals("2 included classes were loaded before the agent attached and stay unchanged (a.B, a.C)",
                 LoadedClasses.describe(List.of("a.B", "a.C")));

@@ -2,7 +2,6 @@ package org.stmagent.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,74 +12,54 @@ import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarInputStream;
 import org.junit.jupiter.api.Test;
 
-/** The shaded jar: manifest, relocation, and the nested runtime jar. */
+/** The shaded jar: manifest and relocation. */
 class AgentJarContentsIT {
-    private static final List<String> UNRELOCATED = List.of("org/objectweb/", "net/bytebuddy/", "org/agrona/",
-            "org/HdrHistogram/");
+    private static final List<String> OURS = List.of("org/stmagent/agent/", "org/stmagent/instrument/",
+            "org/stmagent/runtime/", "org/stmagent/shaded/");
 
     @Test
-    void manifestNamesTheEntryPointsAndCapabilities() throws IOException {
+    void manifestNamesTheEntryPointsCapabilitiesAndItselfOnTheBootClassPath() throws IOException {
         try (JarFile jar = new JarFile(Jvm.AGENT_JAR.toFile())) {
             Attributes main = jar.getManifest().getMainAttributes();
             assertEquals("org.stmagent.agent.StmAgent", main.getValue("Premain-Class"));
             assertEquals("org.stmagent.agent.StmAgent", main.getValue("Agent-Class"));
             assertEquals("true", main.getValue("Can-Redefine-Classes"));
             assertEquals("true", main.getValue("Can-Retransform-Classes"));
+            assertEquals(Jvm.AGENT_JAR.getFileName().toString(), main.getValue("Boot-Class-Path"));
         }
     }
 
     @Test
-    void agentJarCarriesNothingUnrelocatedAndNoRuntimeClasses() throws IOException {
-        for (String name : agentEntries()) {
-            for (String prefix : UNRELOCATED) {
-                assertFalse(name.startsWith(prefix), name);
-            }
-            assertFalse(name.startsWith("org/stmagent/runtime/"), name);
+    void everyClassIsOursOrRelocatedUnderOurPrefix() throws IOException {
+        List<String> names = entries();
+        for (String name : names) {
+            assertTrue(name.startsWith("META-INF/") || OURS.stream().anyMatch(name::startsWith), name);
             assertFalse(name.endsWith("module-info.class"), name);
-            assertTrue(name.startsWith("META-INF/") || name.startsWith("org/stmagent/"), name);
-        }
-        assertTrue(agentEntries().contains("org/stmagent/agent/StmAgent.class"));
-    }
-
-    @Test
-    void runtimeJarHoldsTheRuntimeAndRelocatedDependenciesOnly() throws IOException {
-        List<String> entries = runtimeEntries();
-        assertTrue(entries.contains("org/stmagent/runtime/Stm.class"), entries::toString);
-        assertTrue(entries.contains("org/stmagent/shaded/agrona/UnsafeApi.class"), entries::toString);
-        for (String name : entries) {
-            if (!name.endsWith("/")) {
-                assertTrue(name.startsWith("org/stmagent/runtime/") || name.startsWith("org/stmagent/shaded/")
-                        || name.startsWith("META-INF/"), name);
-            }
             assertFalse(name.startsWith("META-INF/versions/"), name);
         }
+        assertTrue(names.contains("org/stmagent/agent/StmAgent.class"));
+        assertTrue(names.contains("org/stmagent/runtime/Stm.class"));
+        assertTrue(names.contains("org/stmagent/shaded/asm/ClassReader.class"));
+        assertTrue(names.contains("org/stmagent/shaded/agrona/UnsafeApi.class"));
+        assertFalse(names.contains("org/stmagent/annotations/Atomic.class"));
     }
 
-    private static List<String> agentEntries() throws IOException {
+    @Test
+    void relocatedAgronaStillNamesTheJdksUnsafe() throws IOException {
+        try (JarFile jar = new JarFile(Jvm.AGENT_JAR.toFile());
+             InputStream in = jar.getInputStream(jar.getEntry("org/stmagent/shaded/agrona/UnsafeApi.class"))) {
+            String constants = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(constants.contains("jdk/internal/misc/Unsafe"));
+            assertFalse(constants.contains("org/agrona/"));
+        }
+    }
+
+    private static List<String> entries() throws IOException {
         List<String> names = new ArrayList<>();
         try (JarFile jar = new JarFile(Jvm.AGENT_JAR.toFile())) {
             jar.stream().map(JarEntry::getName).filter(n -> !n.endsWith("/")).forEach(names::add);
-        }
-        return names;
-    }
-
-    private static List<String> runtimeEntries() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (JarFile jar = new JarFile(Jvm.AGENT_JAR.toFile())) {
-            JarEntry nested = jar.getJarEntry("META-INF/stm/stm-runtime.jar");
-            assertNotNull(nested, "nested runtime jar");
-            try (InputStream in = jar.getInputStream(nested); JarInputStream runtime = new JarInputStream(in)) {
-                for (JarEntry entry = runtime.getNextJarEntry(); entry != null; entry = runtime.getNextJarEntry()) {
-                    names.add(entry.getName());
-                    if (entry.getName().equals("org/stmagent/shaded/agrona/UnsafeApi.class")) {
-                        String constants = new String(runtime.readAllBytes(), StandardCharsets.ISO_8859_1);
-                        assertTrue(constants.contains("jdk/internal/misc/Unsafe"), "UnsafeApi must keep the JDK's name");
-                    }
-                }
-            }
         }
         return names;
     }

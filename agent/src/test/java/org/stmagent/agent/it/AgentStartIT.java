@@ -31,7 +31,17 @@ class AgentStartIT {
         assertEquals(0, agent.exitCode(), agent::toString);
         assertEquals(HELLO + System.lineSeparator(), plain.out());
         assertEquals(plain.out(), agent.out(), agent::toString);
-        assertFalse(agent.err().contains("warning"), agent::toString);
+        assertEquals("", agent.err(), agent::toString);
+    }
+
+    @Test
+    void renamedAgentJarStillPutsTheRuntimeWhereEveryLoaderSeesIt() throws Exception {
+        Path renamed = Files.copy(Jvm.AGENT_JAR, temp.resolve("renamed-agent.jar"));
+        Jvm.Result result = Jvm.run("-javaagent:" + renamed + "=include=programs.**,segments=2", "-cp", Jvm.PROGRAMS,
+                "programs.RuntimeVisibility");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("atomic returned: in transaction"), result::toString);
+        assertTrue(result.out().contains("segment limit: 2"), result::toString);
     }
 
     @Test
@@ -69,6 +79,18 @@ class AgentStartIT {
         assertTrue(result.out().contains("runtime loader: null"), result::toString);
         assertTrue(result.out().contains("atomic returned: in transaction"), result::toString);
         assertTrue(result.out().contains("segment limit: 3"), result::toString);
+    }
+
+    @Test
+    void classInASiblingLoaderIsRewrittenAndReachesTheRuntime() throws Exception {
+        String programs = Path.of(Jvm.PROGRAMS).toUri().toString();
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,verbose=true,report=none"), "-cp", Jvm.PROGRAMS,
+                "programs.SiblingLoader", programs);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("loaded by sibling: true\ntotal 80000 ok", result.out().strip().replace("\r", ""), result::toString);
+        if (AgentJar.hasRewriter()) {
+            assertTrue(result.err().contains("stm-agent: rewritten programs.Counter "), result::toString);
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ class AttachIT {
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("total 80000 ok", result.out().strip(), result::toString);
         assertTrue(result.err().contains("stm-agent: started with 'include=programs.**"), result::toString);
-        assertTrue(result.err().contains("stay unchanged (programs.SelfAttach)"), result::toString);
+        assertTrue(result.err().contains("stays unchanged (programs.SelfAttach)"), result::toString);
         if (AgentJar.hasRewriter()) {
             assertTrue(result.err().contains("stm-agent: rewritten programs.Counter "), result::toString);
         }
