@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /** The array element barriers of every kind, and the JVM's exceptions, in one thread. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ArrayBarriersTest {
 
     /** Runs {@code body} in a transaction with its segment. */
@@ -269,7 +271,7 @@ class ArrayBarriersTest {
                 });
             }
         });
-        workers.run(60);
+        workers.run(50);
 
         for (int t = 0; t < 4; t++) {
             assertEquals((byte) rounds, bytes[t], "byte " + t);

@@ -19,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Proves the bank, opacity and privatization checkers can fail: an STM whose read validation is
  * switched off ({@code stm.test.brokenValidation}, read once when the runtime initialises, hence a
  * child JVM) must be caught by each of them, while the same run with validation on finds nothing.
  */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BrokenValidationIsDetectedTest {
     private static final long CHILD_TIMEOUT_SECONDS = 90;
 

@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * An exception leaving an atomic region behaves as it would leaving a {@code synchronized} block: the
  * region's writes are committed, and the very same exception propagates.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ExceptionSemanticsTest {
 
     @Test

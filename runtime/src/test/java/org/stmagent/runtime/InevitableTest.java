@@ -2,7 +2,10 @@ package org.stmagent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,11 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Inevitable transactions: at most one at a time, never rolled back once inevitable (so irrevocable
  * work happens exactly once), and the others keep committing while they do not conflict with it.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class InevitableTest {
 
     @Test
@@ -51,7 +56,7 @@ class InevitableTest {
                 plainCommits.incrementAndGet();
             }
         });
-        workers.run(120);
+        workers.run(50);
 
         assertEquals(1, mostAtOnce.get(), "inevitable transactions at once");
         assertEquals((long) threads * perThread, irrevocableLog.size(), "irrevocable side effects");
@@ -123,7 +128,7 @@ class InevitableTest {
             });
             conflictingCommitted.countDown();
         });
-        workers.run(60);
+        workers.run(50);
 
         assertEquals(1, inevitableAttempts.get(), "the inevitable transaction ran once");
         assertFalse(otherCommittedEarly.get(), "a conflicting writer committed inside the inevitable transaction");
@@ -164,11 +169,117 @@ class InevitableTest {
             }
             othersDone.countDown();
         });
-        workers.run(60);
+        workers.run(50);
 
         assertTrue(othersFinishedMeanwhile.get(), "non-conflicting transactions committed while one was inevitable");
         assertEquals(100, otherData[0]);
         assertEquals(1, inevitableData[0]);
+    }
+
+    @Test
+    void becomingInevitableAfterAStaleReadRestartsInsteadOfRunningOnATornSnapshot() {
+        assumeTrue(Stm.segmentLimit() >= 2, "needs a second segment for the conflicting writer");
+        long[] x = new long[1];
+        long[] z = new long[1];
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger torn = new AtomicInteger();
+
+        Stm.atomic(() -> {
+            int attempt = attempts.incrementAndGet();
+            Segment s = Barriers.current();
+            long seenX = Barriers.loadLong(x, 0, s);
+            if (attempt == 1) {
+                // another transaction changes x and z together after we read x
+                new Workers("writer").add(() -> Stm.atomic(() -> {
+                    Segment w = Barriers.current();
+                    Barriers.storeLong(x, 0, 5, w);
+                    Barriers.storeLong(z, 0, 5, w);
+                })).run(30);
+            }
+            Stm.becomeInevitable();
+            long seenZ = Barriers.loadLong(z, 0, s);
+            if (seenX != seenZ) {
+                torn.incrementAndGet();
+            }
+            Barriers.storeLong(x, 0, seenX + seenZ, s);
+        });
+
+        assertEquals(0, torn.get(), "an attempt that became inevitable saw x and z from different commits");
+        assertEquals(10, x[0]);
+        assertEquals(2, attempts.get(), "the stale attempt restarted");
+    }
+
+    @Test
+    void anInevitableTransactionReadingALocationAnotherHoldsDoesNotDeadlock() {
+        long[] cell = new long[1];
+        CountDownLatch held = new CountDownLatch(1);
+        AtomicInteger inevitableAttempts = new AtomicInteger();
+
+        Workers workers = new Workers("inevitable-vs-holder");
+        workers.add(() -> Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s) + 1, s);
+            held.countDown();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            while (System.nanoTime() - until < 0) {
+                Thread.onSpinWait();
+            }
+        }));
+        workers.add(() -> {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            Stm.atomic(() -> {
+                inevitableAttempts.incrementAndGet();
+                Segment s = Barriers.current();
+                Stm.becomeInevitable();
+                Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s) + 10, s);
+            });
+        });
+        workers.run(30);
+
+        assertEquals(11, cell[0], "both increments, in some serial order");
+        assertEquals(1, inevitableAttempts.get(), "the inevitable attempt ran once");
+    }
+
+    @Test
+    void anExceptionLeavingAnInevitableTransactionCommitsAndFreesInevitability() {
+        long[] cell = new long[1];
+        IllegalStateException thrown = new IllegalStateException();
+
+        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> Stm.atomic(() -> {
+            Stm.becomeInevitable();
+            Barriers.storeLong(cell, 0, 1, Barriers.current());
+            throw thrown;
+        }));
+        assertSame(thrown, caught);
+        assertEquals(1, cell[0]);
+
+        // another thread can become inevitable now
+        new Workers("next-inevitable").add(() -> Stm.atomic(() -> {
+            Stm.becomeInevitable();
+            Barriers.storeLong(cell, 0, 2, Barriers.current());
+        })).run(10);
+        assertEquals(2, cell[0]);
+    }
+
+    @Test
+    void becomingInevitableInsideANestedRegionMakesTheWholeTransactionInevitable() {
+        long[] cell = new long[1];
+        AtomicInteger attempts = new AtomicInteger();
+
+        Stm.atomic(() -> {
+            attempts.incrementAndGet();
+            Barriers.storeLong(cell, 0, 1, Barriers.current());
+            Stm.atomic(Stm::becomeInevitable);
+            // an abort now would be a bug: the transaction promised not to roll back
+            Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current()) + 1, Barriers.current());
+        });
+
+        assertEquals(1, attempts.get());
+        assertEquals(2, cell[0]);
     }
 
     @Test

@@ -8,14 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * No starvation: a transaction that reads and writes all of 1,000 slots finishes while three threads
  * keep committing short transactions on single slots, every one of which conflicts with it.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LongTransactionTest {
     private static final int SLOTS = 1_000;
-    private static final int LONG_RUNS = 3;
+    private static final int LONG_RUNS = 5;
 
     @Test
     void aLongTransactionFinishesUnderAStreamOfConflictingShortOnes() {
@@ -43,7 +45,11 @@ class LongTransactionTest {
         workers.add(() -> {
             try {
                 for (int run = 0; run < LONG_RUNS; run++) {
-                    Thread.yield(); // let the hammers get going first
+                    // start only once the stream of short transactions is flowing
+                    long before = hammerCommits.get();
+                    while (hammerCommits.get() < before + 1_000) {
+                        Thread.onSpinWait();
+                    }
                     Stm.atomic(() -> {
                         longAttempts.incrementAndGet();
                         Segment s = Barriers.current();
@@ -66,7 +72,7 @@ class LongTransactionTest {
                 longRunsLeft.set(0);
             }
         });
-        workers.run(60);
+        workers.run(50);
 
         String summary = "longAttempts=" + longAttempts + " hammerCommits=" + hammerCommits;
         assertEquals(LONG_RUNS, longCommits.get(), summary);

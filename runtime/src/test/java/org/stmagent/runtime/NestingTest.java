@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Nested atomic regions flatten into the outermost one; exclusive regions refuse to nest. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NestingTest {
 
     @Test
@@ -110,7 +112,7 @@ class NestingTest {
                 }
             }
         });
-        workers.run(60);
+        workers.run(50);
 
         assertEquals(0, mismatches.get(), "observations: " + observations);
         assertEquals(20_000, a[0]);

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Privatization safety: once a transaction that makes data unreachable for others commits, its thread
  * uses that data with plain reads and writes, and never sees a late write-back from a transaction
  * that could reach the data before.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PrivatizationTest {
     private static final long RUN_MILLIS = 2_500;
 

@@ -209,9 +209,9 @@ final class PrivatizationWorkload {
         return result;
     }
 
-    /** Mostly spins; yields now and then so a mutator's write-back gets a chance to land. */
+    /** Mostly spins; yields once a round so a mutator's write-back gets a chance to land. */
     private static void pause(int round) {
-        if ((round & 31) == 0) {
+        if (round == WATCH_ROUNDS / 2) {
             Thread.yield();
         } else {
             Thread.onSpinWait();

@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The segment pool bounds how many transactions run at once; threads beyond the limit wait for a free
  * segment and then run, so every transaction still completes.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SegmentLimitTest {
 
     @Test
@@ -56,7 +58,7 @@ class SegmentLimitTest {
                 });
             }
         });
-        workers.run(120);
+        workers.run(50);
 
         assertTrue(mostAtOnce.get() <= limit, "transactions at once: " + mostAtOnce + ", limit " + limit);
         long expectedShared = 0;
@@ -108,7 +110,7 @@ class SegmentLimitTest {
         });
         releaser.setDaemon(true);
         releaser.start();
-        workers.run(60);
+        workers.run(50);
         releaser.join();
 
         assertTrue(!ranWhileAllHeld.get(), "a transaction ran while all " + limit + " segments were held");
@@ -116,5 +118,36 @@ class SegmentLimitTest {
         assertTrue(report.count(TimedState.WAIT_FREE_SEGMENT) >= 1, "the wait for a free segment is counted");
         assertTrue(report.nanos(TimedState.WAIT_FREE_SEGMENT) >= TimeUnit.MILLISECONDS.toNanos(20),
                 "waited " + report.nanos(TimedState.WAIT_FREE_SEGMENT) + " ns");
+    }
+
+    @Test
+    void segmentsAreReleasedWhenTransactionsEndByAnException() {
+        int limit = Stm.segmentLimit();
+        new Workers("throwing").add(2 * limit, t -> () -> {
+            for (int i = 0; i < 10; i++) {
+                try {
+                    Stm.atomic(() -> {
+                        throw new IllegalStateException("leaves the transaction");
+                    });
+                } catch (IllegalStateException expected) {
+                    // committed and propagated
+                }
+            }
+        }).run(30);
+
+        // every segment is free again: `limit` transactions can be open at once
+        CountDownLatch allOpen = new CountDownLatch(limit);
+        AtomicBoolean allWereOpen = new AtomicBoolean();
+        new Workers("all-segments").add(limit, t -> () -> Stm.atomic(() -> {
+            allOpen.countDown();
+            try {
+                if (allOpen.await(10, TimeUnit.SECONDS)) {
+                    allWereOpen.set(true);
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        })).run(30);
+        assertTrue(allWereOpen.get(), "fewer than " + limit + " segments could be claimed");
     }
 }
