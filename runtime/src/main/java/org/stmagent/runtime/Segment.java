@@ -605,6 +605,12 @@ public final class Segment {
      * fails), delivers its notifications, and gives the slot back while the thread blocks.
      */
     void suspendForWait() {
+        // The waiter is already queued. Its decision to wait must still hold now: a notifier that
+        // committed since the snapshot may have found the queue empty. A read-only commit does not
+        // validate, so check here; a notifier committing after this check finds the waiter queued.
+        if (!inevitable && !BROKEN_VALIDATION && VersionClock.now() != snapshot && !readsStillValid()) {
+            throw doom(AbortCause.WRITE_READ);
+        }
         commit();
         long now = System.nanoTime();
         stats.chargeUntil(TimedState.RUN_COMMITTED, now);

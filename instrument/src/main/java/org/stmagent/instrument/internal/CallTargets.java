@@ -47,7 +47,7 @@ final class CallTargets {
     /** Whether a class gets twins: the class being rewritten, or one the policy includes. */
     boolean isRewritten(String className) {
         return className.equals(current.name)
-                || (policy.included().test(className) && !className.startsWith(RuntimeSeam.OWN_PACKAGES));
+                || (policy.included().test(className) && !RuntimeSeam.isOwnClass(className));
     }
 
     boolean isPureBootstrap(String bootstrapOwner) {

@@ -22,8 +22,20 @@ public final class RuntimeSeam {
     public static final String TRANSACTION_ABORT = "org/stmagent/runtime/TransactionAbort";
     public static final String SEGMENT_DESC = "L" + SEGMENT + ";";
 
-    /** Prefix of the packages whose classes are never rewritten: the agent, runtime and this module. */
-    public static final String OWN_PACKAGES = "org/stmagent/";
+    /** Packages whose classes are never rewritten: stm-agent's own and its relocated dependencies. */
+    public static final java.util.List<String> OWN_PACKAGES = java.util.List.of("org/stmagent/agent/",
+            "org/stmagent/runtime/", "org/stmagent/instrument/", "org/stmagent/annotations/",
+            "org/stmagent/shaded/");
+
+    /** Whether {@code internalName} belongs to stm-agent itself. */
+    public static boolean isOwnClass(String internalName) {
+        for (String p : OWN_PACKAGES) {
+            if (internalName.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static final List<Call> ALL = new ArrayList<>();
     private static final String OBJECT = "Ljava/lang/Object;";

@@ -73,17 +73,16 @@ final class TwinFactory implements Opcodes {
         if (keepLock) {
             entry.add(CallRedirector.inevitable(segment));
         }
+        AbstractInsnNode entryEnd = entry.getLast();
         twin.instructions.insert(entry);
         if (mode == MonitorMode.TRANSACTION && (original.access & ACC_SYNCHRONIZED) != 0) {
-            holdMonitor(twin, original, segment, entry.getLast() == null ? twin.instructions.getFirst() : null);
+            holdMonitor(twin, original, segment, entryEnd);
         }
         return twin;
     }
 
     /** Brackets the twin's body with monitorEnter / monitorExit of the method's monitor. */
-    private void holdMonitor(MethodNode twin, MethodNode original, int segment, AbstractInsnNode unused) {
-        // after the entry code: find the first instruction after "astore segment"
-        AbstractInsnNode afterEntry = twin.instructions.getFirst().getNext();
+    private void holdMonitor(MethodNode twin, MethodNode original, int segment, AbstractInsnNode afterEntry) {
         InsnList enter = Invocations.loadMonitor(owner.name, original); // monitor
         enter.add(new VarInsnNode(ALOAD, segment)); // monitor s
         enter.add(RuntimeSeam.MONITOR_ENTER.insn()); //

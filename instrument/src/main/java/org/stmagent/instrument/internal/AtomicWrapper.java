@@ -1,0 +1,91 @@
+package org.stmagent.instrument.internal;
+
+import java.util.ArrayList;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Replaces the body of an atomic method ({@code synchronized} or {@code @Atomic}) with a transaction
+ * around its twin:
+ *
+ * <pre>
+ * Segment s = Barriers.current();
+ * if (s != null) return $stm$m(args, s);            // nested: flattened into the running one
+ * s = Barriers.begin();
+ * while (true) {
+ *     try { r = $stm$m(args, s); } catch (Throwable t) { Barriers.afterThrowable(s, t); continue; }
+ *     if (Barriers.commit(s)) return r;
+ * }
+ * </pre>
+ *
+ * {@code afterThrowable} returns to retry after an abort, and rethrows anything else once the
+ * effects are committed, as an exception leaving a lock would.
+ */
+final class AtomicWrapper implements Opcodes {
+    private AtomicWrapper() {
+    }
+
+    static void wrap(String owner, boolean ownerIsInterface, MethodNode m) {
+        Type returnType = Type.getReturnType(m.desc);
+        int segment = Invocations.argumentSlots(m);
+        int result = segment + 1;
+        LabelNode begin = new LabelNode();
+        LabelNode retry = new LabelNode();
+        LabelNode start = new LabelNode();
+        LabelNode end = new LabelNode();
+        LabelNode handler = new LabelNode();
+
+        InsnList body = new InsnList();
+        body.add(RuntimeSeam.CURRENT.insn()); // s
+        body.add(new InsnNode(DUP)); // s s
+        body.add(new VarInsnNode(ASTORE, segment)); // s
+        body.add(new JumpInsnNode(IFNULL, begin)); //
+        body.add(Invocations.loadArguments(m)); // args
+        body.add(new VarInsnNode(ALOAD, segment)); // args s
+        body.add(Invocations.callTwin(owner, ownerIsInterface, m)); // [r]
+        body.add(Invocations.returnOf(m));
+
+        body.add(begin);
+        body.add(RuntimeSeam.BEGIN.insn()); // s
+        body.add(new VarInsnNode(ASTORE, segment)); //
+        body.add(retry);
+        body.add(start);
+        body.add(Invocations.loadArguments(m)); // args
+        body.add(new VarInsnNode(ALOAD, segment)); // args s
+        body.add(Invocations.callTwin(owner, ownerIsInterface, m)); // [r]
+        body.add(end);
+        if (returnType.getSize() > 0) {
+            body.add(new VarInsnNode(returnType.getOpcode(ISTORE), result)); //
+        }
+        body.add(new VarInsnNode(ALOAD, segment)); // s
+        body.add(RuntimeSeam.COMMIT.insn()); // committed
+        body.add(new JumpInsnNode(IFEQ, retry)); //
+        if (returnType.getSize() > 0) {
+            body.add(new VarInsnNode(returnType.getOpcode(ILOAD), result)); // r
+        }
+        body.add(Invocations.returnOf(m));
+
+        body.add(handler); // t
+        body.add(new VarInsnNode(ALOAD, segment)); // t s
+        body.add(new InsnNode(SWAP)); // s t
+        body.add(RuntimeSeam.AFTER_THROWABLE.insn()); //   (returned: the attempt was rolled back)
+        body.add(new JumpInsnNode(GOTO, retry));
+
+        m.instructions.clear();
+        m.instructions.add(body);
+        m.tryCatchBlocks = new ArrayList<>();
+        m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        m.localVariables = null;
+        m.visibleLocalVariableAnnotations = null;
+        m.invisibleLocalVariableAnnotations = null;
+        m.maxLocals = result + Math.max(1, returnType.getSize());
+    }
+}

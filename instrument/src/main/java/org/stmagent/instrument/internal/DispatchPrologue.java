@@ -1,0 +1,59 @@
+package org.stmagent.instrument.internal;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * The one check an original method pays: code the rewriter never saw (JDK callbacks such as
+ * {@code compareTo} or {@code hashCode}, lambda classes, reflection, method handles) may call it
+ * inside a transaction, so it first asks whether one is running and, if so, runs its twin.
+ *
+ * <pre>
+ * Segment s = Barriers.current();
+ * if (s != null) return $stm$m(args, s);
+ * ... original body ...
+ * </pre>
+ */
+final class DispatchPrologue implements Opcodes {
+    private DispatchPrologue() {
+    }
+
+    static void insert(String owner, boolean ownerIsInterface, MethodNode m) {
+        int segment = Math.max(m.maxLocals, Invocations.argumentSlots(m));
+        LabelNode original = new LabelNode();
+        InsnList check = new InsnList();
+        check.add(RuntimeSeam.CURRENT.insn()); // s
+        check.add(new VarInsnNode(ASTORE, segment)); //
+        check.add(new VarInsnNode(ALOAD, segment)); // s
+        check.add(new JumpInsnNode(IFNULL, original)); //
+        check.add(Invocations.loadArguments(m)); // args
+        check.add(new VarInsnNode(ALOAD, segment)); // args s
+        check.add(Invocations.callTwin(owner, ownerIsInterface, m)); // [r]
+        check.add(Invocations.returnOf(m));
+        check.add(original);
+        m.instructions.insert(check);
+        m.maxLocals = segment + 1;
+    }
+
+    /**
+     * A class initialiser may be triggered inside a transaction; it runs its original code, which
+     * cannot be rolled back, so the transaction becomes inevitable first.
+     */
+    static void insertInitializerGuard(MethodNode clinit) {
+        int segment = clinit.maxLocals;
+        LabelNode original = new LabelNode();
+        InsnList check = new InsnList();
+        check.add(RuntimeSeam.CURRENT.insn()); // s
+        check.add(new VarInsnNode(ASTORE, segment)); //
+        check.add(new VarInsnNode(ALOAD, segment)); // s
+        check.add(new JumpInsnNode(IFNULL, original)); //
+        check.add(CallRedirector.inevitable(segment)); //
+        check.add(original);
+        clinit.instructions.insert(check);
+        clinit.maxLocals = segment + 1;
+    }
+}

@@ -1,0 +1,71 @@
+package org.stmagent.instrument;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** Class files javac does not write: old versions, subroutines, odd monitor use. */
+final class ClassFiles implements Opcodes {
+    private ClassFiles() {
+    }
+
+    static byte[] withVersion(byte[] classFile, int version) {
+        ClassWriter w = new ClassWriter(0);
+        new ClassReader(classFile).accept(new ClassVisitor(ASM9, w) {
+            @Override
+            public void visit(int v, int access, String name, String signature, String superName,
+                    String[] interfaces) {
+                super.visit(version, access, name, signature, superName, interfaces);
+            }
+        }, 0);
+        return w.toByteArray();
+    }
+
+    /** A static method that enters a monitor and returns without leaving it. */
+    static byte[] unbalancedMonitor(String name) {
+        ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        w.visit(V1_8, ACC_PUBLIC, name, null, "java/lang/Object", null);
+        MethodVisitor m = w.visitMethod(ACC_PUBLIC | ACC_STATIC, "odd", "(Ljava/lang/Object;)V", null, null);
+        m.visitCode();
+        m.visitVarInsn(ALOAD, 0);
+        m.visitInsn(MONITORENTER);
+        m.visitInsn(RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        w.visitEnd();
+        return w.toByteArray();
+    }
+
+    /** A Java 1.4 class whose {@code seven()} uses a JSR/RET subroutine. */
+    static byte[] withSubroutine(String name) {
+        ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        w.visit(V1_4, ACC_PUBLIC | ACC_SUPER, name, null, "java/lang/Object", null);
+        MethodVisitor m = w.visitMethod(ACC_PUBLIC | ACC_STATIC, "seven", "()I", null, null);
+        m.visitCode();
+        Label sub = new Label();
+        m.visitInsn(ICONST_3);
+        m.visitVarInsn(ISTORE, 0);
+        m.visitJumpInsn(JSR, sub);
+        m.visitVarInsn(ILOAD, 0);
+        m.visitInsn(IRETURN);
+        m.visitLabel(sub);
+        m.visitVarInsn(ASTORE, 1);
+        m.visitIincInsn(0, 4);
+        m.visitVarInsn(RET, 1);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        w.visitEnd();
+        return w.toByteArray();
+    }
+
+    static Class<?> define(String name, byte[] bytes) {
+        return new ClassLoader(ClassFiles.class.getClassLoader()) {
+            Class<?> define() {
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        }.define();
+    }
+}

@@ -1,0 +1,57 @@
+package org.stmagent.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stmagent.instrument.RewritingLoader.call;
+import static org.stmagent.instrument.RewritingLoader.create;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class WaitNotifyTest {
+    private final RewritingLoader loader = new RewritingLoader();
+
+    @Test
+    void producerAndConsumerPassEveryItemThroughABoundedBuffer() throws Throwable {
+        Object buffer = create(loader.fixture("Buffer"), 4);
+        int items = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> producer = pool.submit(Threads.callable(() -> {
+                for (int k = 1; k <= items; k++) {
+                    call(buffer, "put", k);
+                }
+                return null;
+            }));
+            Future<Long> consumer = pool.submit(Threads.callable(() -> {
+                long sum = 0;
+                for (int k = 1; k <= items; k++) {
+                    sum += (int) call(buffer, "take");
+                }
+                return sum;
+            }));
+            producer.get(60, TimeUnit.SECONDS);
+            assertEquals((long) items * (items + 1) / 2, consumer.get(60, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void waitWithoutTheMonitorThrowsIllegalMonitorState() throws Throwable {
+        Object buffer = create(loader.fixture("Buffer"), 1);
+        assertThrows(IllegalMonitorStateException.class, () -> call(buffer, "waitUnlocked"));
+    }
+
+    @Test
+    void timedWaitReturnsAfterItsTimeout() throws Throwable {
+        Object buffer = create(loader.fixture("Buffer"), 1);
+        long nanos = (long) call(buffer, "timedWait", 50L);
+        assertTrue(nanos >= TimeUnit.MILLISECONDS.toNanos(45), "waited " + nanos + " ns");
+    }
+}
