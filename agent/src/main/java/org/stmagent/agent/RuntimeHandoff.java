@@ -1,6 +1,7 @@
 package org.stmagent.agent;
 
 import org.stmagent.runtime.RuntimeSettings;
+import org.stmagent.runtime.ShutdownReport;
 
 /**
  * The one place where the agent's options reach the runtime. Called after the runtime is on the
@@ -16,6 +17,7 @@ final class RuntimeHandoff {
 
     static void configure(AgentOptions options) {
         RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter());
+        ShutdownReport.install(options.getReport());
         publish(AgentOptions.REPORT, options.getReport());
         publish(AgentOptions.TOP, Integer.toString(options.getTop()));
         publish(AgentOptions.JSON, options.getJsonFile());

@@ -345,6 +345,16 @@ public final class Barriers {
         s.writeReference(array, offset, value);
     }
 
+    /** {@code array.clone()} on an array, reading every element transactionally. */
+    public static Object cloneArray(Object array, Segment s) {
+        return ArrayCopies.cloneArray(array, s);
+    }
+
+    /** {@code System.arraycopy}, element by element through the barriers, with the JDK's exceptions. */
+    public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, Segment s) {
+        ArrayCopies.arraycopy(src, srcPos, dst, dstPos, length, s);
+    }
+
     private static int checkIndex(int index, int length) {
         if (index < 0 || index >= length) {
             throw new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length " + length);

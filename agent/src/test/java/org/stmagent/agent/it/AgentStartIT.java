@@ -26,7 +26,8 @@ class AgentStartIT {
     @MethodSource("javaHomes")
     void programRunsWithUnchangedOutput(String javaHome) throws Exception {
         Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.PROGRAMS, "programs.Hello");
-        Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**"), "-cp", Jvm.PROGRAMS, "programs.Hello");
+        Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,report=none"), "-cp", Jvm.PROGRAMS,
+                "programs.Hello");
         assertEquals(0, plain.exitCode(), plain::toString);
         assertEquals(0, agent.exitCode(), agent::toString);
         assertEquals(HELLO + System.lineSeparator(), plain.out());
@@ -49,7 +50,25 @@ class AgentStartIT {
         Jvm.Result result = Jvm.run(Jvm.agent(null), "-cp", Jvm.PROGRAMS, "programs.Hello");
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(HELLO + System.lineSeparator(), result.out());
-        assertEquals("stm-agent: warning: no 'include' option: no class is rewritten", result.err().strip());
+        assertEquals("stm-agent: warning: no 'include' option: no class is rewritten", result.errLines().get(0));
+    }
+
+    @Test
+    void reportIsWrittenToStandardErrorAtExitByDefault() throws Exception {
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**"), "-cp", Jvm.PROGRAMS, "programs.Counter");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("stm-agent report"), result::toString);
+        assertTrue(result.err().matches("(?s).*total over \\d+ thread\\(s\\): [1-9]\\d* committed.*"), result::toString);
+    }
+
+    @Test
+    void reportCanGoToAFileInstead() throws Exception {
+        Path report = temp.resolve("stm.txt");
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=" + report), "-cp", Jvm.PROGRAMS,
+                "programs.Counter");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertFalse(result.err().contains("stm-agent report"), result::toString);
+        assertTrue(Files.readString(report).contains("committed"), result::toString);
     }
 
     @Test

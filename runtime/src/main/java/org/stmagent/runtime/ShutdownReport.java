@@ -1,0 +1,65 @@
+package org.stmagent.runtime;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Writes the statistics report once, when the JVM shuts down (normal exit, {@code System.exit},
+ * or an uncaught exception ending the last thread). A report that cannot be written costs one
+ * warning line and never changes the program's exit status.
+ */
+public final class ShutdownReport {
+    /** Report target meaning standard error. */
+    public static final String STDERR = "stderr";
+    /** Report target meaning no report. */
+    public static final String NONE = "none";
+
+    private static boolean installed;
+
+    private ShutdownReport() {
+    }
+
+    /**
+     * Arranges for the report to be written at shutdown to {@code target}: {@value #STDERR},
+     * {@value #NONE}, or a file path. Only the first call has an effect.
+     */
+    public static synchronized void install(String target) {
+        if (installed || NONE.equals(target)) {
+            return;
+        }
+        installed = true;
+        Thread hook = new Thread(() -> write(target), "stm-agent report");
+        hook.setDaemon(true);
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** The text of the report as it stands now. */
+    public static String render() {
+        return "stm-agent report: transaction statistics per thread (count, time, share of the thread's time)"
+                + System.lineSeparator() + StatisticsTable.render();
+    }
+
+    static void write(String target) {
+        try {
+            String text = render();
+            if (STDERR.equals(target)) {
+                PrintStream err = System.err;
+                err.print(text);
+                err.flush();
+            } else {
+                Path path = Paths.get(target);
+                Path parent = path.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(path, text, StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("stm-agent: warning: could not write the report to " + target + ": " + e);
+        }
+    }
+}
