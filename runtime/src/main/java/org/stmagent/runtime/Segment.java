@@ -160,30 +160,34 @@ public final class Segment {
         if (writes.lockCount() == 0) {
             // Read-only: the snapshot was consistent all along. Wait for write-backs the snapshot
             // includes, so data this thread privatized through what it read is final.
-            pool.awaitWritebacksBefore(slot, snapshot + 1);
+            awaitWritebacksBefore(snapshot + 1);
             return;
         }
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
             throw doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
         }
-        slot.setWritebackVersion(SegmentSlotFields.WRITEBACK_PENDING);
+        VersionClock.markWriteback(slot.id, VersionClock.WRITEBACK_PENDING);
         long version = VersionClock.tick();
-        slot.setWritebackVersion(version);
+        VersionClock.markWriteback(slot.id, version);
         if (version != snapshot + 1 && !BROKEN_VALIDATION && !readsStillValid()) {
-            slot.setWritebackVersion(0);
+            VersionClock.markWriteback(slot.id, 0);
             throw doom(AbortCause.WRITE_READ);
         }
         writes.writeBack();
         releaseLocks(Orecs.unlockedWord(version));
-        slot.setWritebackVersion(0);
-        pool.awaitWritebacksBefore(slot, version);
+        VersionClock.markWriteback(slot.id, 0);
+        awaitWritebacksBefore(version);
     }
 
     private void commitInevitable() {
         long version = VersionClock.tick();
         releaseLocks(Orecs.unlockedWord(version));
         releaseToken();
-        pool.awaitWritebacksBefore(slot, version);
+        awaitWritebacksBefore(version);
+    }
+
+    private void awaitWritebacksBefore(long version) {
+        VersionClock.awaitWritebacksBefore(slot.id, pool.size(), version);
     }
 
     private void releaseLocks(long word) {

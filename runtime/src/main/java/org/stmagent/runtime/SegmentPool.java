@@ -88,20 +88,4 @@ final class SegmentPool {
             }
         }
     }
-
-    /**
-     * Privatization safety: waits until no other slot is writing back a commit older than
-     * {@code version}, so a thread that leaves a transaction never meets a late write-back.
-     */
-    void awaitWritebacksBefore(SegmentSlot self, long version) {
-        for (SegmentSlot slot : slots) {
-            if (slot != self) {
-                int spins = 0;
-                long v;
-                while ((v = slot.writebackVersion) != 0 && v < version) {
-                    spins = Spin.pause(spins);
-                }
-            }
-        }
-    }
 }

@@ -20,15 +20,10 @@ abstract class SegmentSlotFields extends SegmentSlotPadBefore {
     /** The one inevitable transaction: never killed, never aborted. */
     static final int INEVITABLE = 4;
 
-    /** Marks a commit that has not yet drawn its version: privatizing commits wait for it too. */
-    static final long WRITEBACK_PENDING = 1;
-
     volatile Thread owner;
     /** The descriptor running in this slot; the inevitable transaction reads a killed one's lock log. */
     volatile Segment descriptor;
     volatile int status;
-    /** Non-zero while this slot's commit writes back: the version it writes, or WRITEBACK_PENDING. */
-    volatile long writebackVersion;
 }
 
 /** Padding after the hot fields. */
@@ -44,14 +39,12 @@ abstract class SegmentSlotPadAfter extends SegmentSlotFields {
 final class SegmentSlot extends SegmentSlotPadAfter {
     private static final VarHandle OWNER;
     private static final VarHandle STATUS;
-    private static final VarHandle WRITEBACK;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             OWNER = lookup.findVarHandle(SegmentSlotFields.class, "owner", Thread.class);
             STATUS = lookup.findVarHandle(SegmentSlotFields.class, "status", int.class);
-            WRITEBACK = lookup.findVarHandle(SegmentSlotFields.class, "writebackVersion", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -69,14 +62,10 @@ final class SegmentSlot extends SegmentSlotPadAfter {
 
     /**
      * Release stores, not full fences: other threads act on a slot's status only after seeing one
-     * of its orec locks (taken by CAS), and its write-back marker is ordered by the clock tick.
+     * of its orec locks (taken by CAS), and the status a killer reads is set before any lock is taken.
      */
     void setStatus(int update) {
         STATUS.setRelease(this, update);
-    }
-
-    void setWritebackVersion(long version) {
-        WRITEBACK.setRelease(this, version);
     }
 
     void free() {
