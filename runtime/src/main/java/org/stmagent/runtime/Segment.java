@@ -75,12 +75,12 @@ public final class Segment {
     }
 
     private void claimSlot(TimedState before) {
-        long now = System.nanoTime();
+        long now = StatisticsClock.now();
         stats.chargeUntil(before, now);
         SegmentSlot claimed = pool.tryClaim(thread, lastSlotId);
         if (claimed == null) {
             claimed = pool.claim(thread, lastSlotId);
-            stats.chargeUntil(TimedState.WAIT_FREE_SEGMENT, System.nanoTime());
+            stats.chargeUntil(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.now());
         }
         claimed.descriptor = this;
         slot = claimed;
@@ -118,12 +118,12 @@ public final class Segment {
     /** Rolls the attempt back, waits a little, and starts the next one. */
     void restartAfter(TransactionAbort abort) {
         AbortCause cause = abort.abortCause();
-        long now = System.nanoTime();
+        long now = StatisticsClock.now();
         stats.chargeUntil(cause.state(), now);
         stats.subtract(cause.state(), waitedInAttempt);
         rollback();
         aborts++;
-        long afterRollback = System.nanoTime();
+        long afterRollback = StatisticsClock.now();
         stats.chargeUntil(TimedState.BOOKKEEPING, afterRollback);
         if (cause == AbortCause.INEVITABLE) {
             awaitNoInevitable(); // a killed transaction must not lock again before its killer ends
@@ -133,7 +133,7 @@ public final class Segment {
     }
 
     private void finishCommitted() {
-        long now = System.nanoTime();
+        long now = StatisticsClock.now();
         stats.chargeUntil(TimedState.RUN_COMMITTED, now);
         stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
         clearLogs();
@@ -448,13 +448,13 @@ public final class Segment {
     }
 
     private void awaitRelease(int orec, long word, TimedState waitState) {
-        long start = System.nanoTime();
+        long start = StatisticsClock.now();
         int round = 0;
         while (Orecs.get(orec) == word) {
             throwIfKilled();
             round = Spin.pause(round);
         }
-        chargeWait(waitState, System.nanoTime() - start);
+        chargeWait(waitState, StatisticsClock.now() - start);
     }
 
     private void chargeWait(TimedState state, long nanos) {
@@ -518,7 +518,7 @@ public final class Segment {
                     }
                     if (status != SegmentSlotFields.KILLED) {
                         if (waitStart == 0) {
-                            waitStart = System.nanoTime();
+                            waitStart = StatisticsClock.now();
                         }
                         round = Spin.pause(round); // committing or rolling back: it releases soon
                         continue;
@@ -540,7 +540,7 @@ public final class Segment {
             }
         } finally {
             if (waitStart != 0) {
-                chargeWait(TimedState.WAIT_WRITE_READ, System.nanoTime() - waitStart);
+                chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.now() - waitStart);
             }
         }
     }
@@ -550,16 +550,16 @@ public final class Segment {
             return;
         }
         if (!InevitableToken.tryAcquire(slot)) {
-            long start = System.nanoTime();
+            long start = StatisticsClock.now();
             int round = 0;
             while (!InevitableToken.tryAcquire(slot)) {
                 if (running && slot.status == SegmentSlotFields.KILLED) {
-                    chargeWait(TimedState.WAIT_INEVITABLE, System.nanoTime() - start);
+                    chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.now() - start);
                     throw doom(AbortCause.INEVITABLE);
                 }
                 round = Spin.pause(round);
             }
-            chargeWait(TimedState.WAIT_INEVITABLE, System.nanoTime() - start);
+            chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.now() - start);
         }
         holdsToken = true;
     }
@@ -576,7 +576,7 @@ public final class Segment {
         while (InevitableToken.isHeld()) {
             round = Spin.pause(round);
         }
-        stats.chargeUntil(TimedState.WAIT_INEVITABLE, System.nanoTime());
+        stats.chargeUntil(TimedState.WAIT_INEVITABLE, StatisticsClock.now());
     }
 
     private void backoff() {
@@ -591,7 +591,7 @@ public final class Segment {
         if (aborts > 4) {
             Thread.yield();
         }
-        stats.chargeUntil(TimedState.BACKOFF, System.nanoTime());
+        stats.chargeUntil(TimedState.BACKOFF, StatisticsClock.now());
     }
 
     // =================================================================== monitors and wait
@@ -616,7 +616,7 @@ public final class Segment {
             throw doom(AbortCause.WRITE_READ);
         }
         commit();
-        long now = System.nanoTime();
+        long now = StatisticsClock.now();
         stats.chargeUntil(TimedState.RUN_COMMITTED, now);
         stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
         clearLogs();

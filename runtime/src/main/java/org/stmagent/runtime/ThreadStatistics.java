@@ -16,7 +16,7 @@ final class ThreadStatistics {
 
     ThreadStatistics(Thread thread) {
         this.thread = thread;
-        this.started = System.nanoTime();
+        this.started = StatisticsClock.now();
         this.mark = started;
     }
 
@@ -46,6 +46,6 @@ final class ThreadStatistics {
 
     ThreadReport snapshot() {
         return new ThreadReport(thread.getName(), thread.getId(), counts.clone(), nanos.clone(),
-                System.nanoTime() - started, thread.isAlive());
+                StatisticsClock.now() - started, thread.isAlive());
     }
 }

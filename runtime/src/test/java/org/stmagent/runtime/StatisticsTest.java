@@ -42,13 +42,38 @@ class StatisticsTest {
         assertEquals(1, report.aborted());
         assertEquals(0, report.count(TimedState.RUN_ABORTED_WRITE_WRITE));
         assertEquals(0, report.count(TimedState.RUN_ABORTED_WRITE_READ));
-        assertTrue(report.nanos(TimedState.RUN_COMMITTED) > 0);
         assertTrue(report.chargedNanos() <= report.lifetimeNanos(),
                 "charged " + report.chargedNanos() + " of " + report.lifetimeNanos());
         for (TimedState state : TimedState.values()) {
             assertTrue(report.nanos(state) >= 0, state + " has negative time");
         }
         assertEquals(10, cell[0]);
+    }
+
+    @Test
+    void timeIsSampledIntoTheStatesAndAddsUpToTheThreadsLifetime() {
+        long[] cell = new long[1];
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        new Workers("timed").add(() -> {
+            worker.set(Thread.currentThread());
+            long end = System.nanoTime() + 100_000_000L;
+            while (System.nanoTime() < end) {
+                // long enough transactions that most clock ticks land inside one
+                Stm.atomic(() -> {
+                    Segment s = Barriers.current();
+                    for (int i = 0; i < 2_000; i++) {
+                        Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s) + 1, s);
+                    }
+                });
+            }
+        }).run(30);
+
+        ThreadReport report = reportOf(worker.get());
+        long charged = report.chargedNanos();
+        assertTrue(report.nanos(TimedState.RUN_COMMITTED) > charged / 2,
+                "committed " + report.nanos(TimedState.RUN_COMMITTED) + " of " + charged);
+        assertTrue(charged >= 80_000_000L && charged <= report.lifetimeNanos(),
+                "charged " + charged + " of lifetime " + report.lifetimeNanos());
     }
 
     @Test
