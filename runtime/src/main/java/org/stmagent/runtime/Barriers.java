@@ -41,6 +41,9 @@ public final class Barriers {
 
     /** The running transaction's segment on this thread, or {@code null} outside transactions. */
     public static Segment current() {
+        if (!RunningThreads.mayBeRunning(Thread.currentThread())) {
+            return null; // the common case outside transactions: no thread-local look-up
+        }
         return ThreadContext.running();
     }
 

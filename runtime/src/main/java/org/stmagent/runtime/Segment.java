@@ -68,6 +68,7 @@ public final class Segment {
             throw new IllegalStateException("a transaction is already running on this thread");
         }
         running = true;
+        RunningThreads.enter(thread);
         claimSlot(TimedState.OUTSIDE_TRANSACTION);
         aborts = 0;
         startAttempt();
@@ -139,6 +140,7 @@ public final class Segment {
         clearLogs();
         monitors.clear();
         running = false;
+        RunningThreads.exit(thread);
         inevitable = false;
         optimistic = false;
         nextAttemptInevitable = false;

@@ -87,7 +87,7 @@ public final class Stm {
 
     /** Whether the calling thread is inside a transaction. */
     public static boolean inTransaction() {
-        return ThreadContext.running() != null;
+        return Barriers.current() != null;
     }
 
     /**
@@ -96,7 +96,7 @@ public final class Stm {
      * to finish. Outside a transaction it does nothing.
      */
     public static void becomeInevitable() {
-        Segment segment = ThreadContext.running();
+        Segment segment = Barriers.current();
         if (segment != null) {
             segment.becomeInevitable();
         }
