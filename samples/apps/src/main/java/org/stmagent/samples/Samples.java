@@ -1,0 +1,44 @@
+package org.stmagent.samples;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lists the samples and starts one by its short name:
+ * {@code java -cp stm-sample-apps.jar org.stmagent.samples.Samples bank --threads 4}.
+ */
+public final class Samples {
+    private static final Map<String, String[]> SAMPLES = new LinkedHashMap<>();
+
+    static {
+        SAMPLES.put("bank", new String[] {"org.stmagent.samples.bank.Bank",
+            "transfers and audits under one global synchronized lock"});
+        SAMPLES.put("atomic", new String[] {"org.stmagent.samples.atomic.AtomicBank",
+            "the same bank with @Atomic methods (only correct under the agent)"});
+        SAMPLES.put("pipeline", new String[] {"org.stmagent.samples.pipeline.Pipeline",
+            "producers and consumers on a bounded buffer with wait/notifyAll"});
+        SAMPLES.put("api", new String[] {"org.stmagent.samples.api.ApiBank",
+            "a bank written against the runtime API, without the agent"});
+    }
+
+    private Samples() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        String[] sample = args.length == 0 ? null : SAMPLES.get(args[0]);
+        if (sample == null) {
+            System.err.println("usage: Samples <sample> [options]   (<sample> --help lists its options)");
+            for (Map.Entry<String, String[]> entry : SAMPLES.entrySet()) {
+                System.err.printf("  %-9s %s: %s%n", entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
+            }
+            System.exit(2);
+        }
+        try {
+            Class.forName(sample[0]).getMethod("main", String[].class)
+                    .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.stmagent.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each sample, started from the shaded jar in a JVM of its own, verifies its own result: plain
+ * (except the {@code @Atomic} bank, which is only correct under the agent) and under the agent.
+ */
+class SamplesIT {
+    private static final String BANK = "org.stmagent.samples.bank.Bank";
+    private static final String ATOMIC_BANK = "org.stmagent.samples.atomic.AtomicBank";
+    private static final String PIPELINE = "org.stmagent.samples.pipeline.Pipeline";
+
+    private static final String BANK_VERIFIED = "verified: money conserved, every audit saw the full total";
+    private static final String PIPELINE_VERIFIED = "verified: every item produced was consumed exactly once";
+
+    @Test
+    void bankWithItsLockConservesMoney() throws Exception {
+        SampleJvm.Result result = SampleJvm.plain(BANK, "--threads", "2", "--seconds", "1");
+        assertVerifiedBank(result);
+    }
+
+    @Test
+    void bankUnderTheAgentConservesMoney() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent(BANK, "--threads", "3", "--seconds", "1");
+        assertVerifiedBank(result);
+        assertRewritten(result, BANK);
+    }
+
+    @Test
+    void bankUnderTheAgentWithFewAccountsConservesMoney() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent(BANK, "--threads", "4", "--seconds", "1", "--accounts", "4");
+        assertVerifiedBank(result);
+    }
+
+    @Test
+    void atomicBankUnderTheAgentConservesMoney() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent(ATOMIC_BANK, "--threads", "3", "--seconds", "1");
+        assertVerifiedBank(result);
+        assertRewritten(result, ATOMIC_BANK);
+    }
+
+    @Test
+    void atomicBankWithoutTheAgentSaysItNeedsTheAgent() throws Exception {
+        SampleJvm.Result result = SampleJvm.plain(ATOMIC_BANK, "--threads", "2", "--seconds", "0.5");
+        assertTrue(result.out().contains("only correct under the agent"), result::toString);
+        if (result.exitCode() != 0) {
+            assertEquals(1, result.exitCode(), result::toString);
+            assertTrue(result.out().lines().anyMatch(line -> line.startsWith("FAILED: ")
+                    && line.contains("AtomicBank is only correct under the agent")), result::toString);
+        }
+    }
+
+    @Test
+    void pipelineWithItsMonitorConsumesEveryItemOnce() throws Exception {
+        SampleJvm.Result result = SampleJvm.plain(PIPELINE,
+                "--producers", "2", "--consumers", "2", "--capacity", "4", "--seconds", "1");
+        assertVerifiedPipeline(result);
+    }
+
+    @Test
+    void pipelineUnderTheAgentConsumesEveryItemOnce() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent(PIPELINE,
+                "--producers", "2", "--consumers", "2", "--capacity", "4", "--seconds", "1");
+        assertVerifiedPipeline(result);
+        assertRewritten(result, "org.stmagent.samples.pipeline.BoundedBuffer");
+    }
+
+    @Test
+    void pipelineUnderTheAgentWithOneSlotConsumesEveryItemOnce() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent(PIPELINE,
+                "--producers", "3", "--consumers", "1", "--capacity", "1", "--seconds", "1");
+        assertVerifiedPipeline(result);
+    }
+
+    @Test
+    void launcherStartsASampleByName() throws Exception {
+        SampleJvm.Result result = SampleJvm.plain("org.stmagent.samples.Samples",
+                "pipeline", "--producers", "1", "--consumers", "1", "--seconds", "0.2");
+        assertVerifiedPipeline(result);
+    }
+
+    @Test
+    void unknownOptionIsRefusedWithTheUsage() throws Exception {
+        SampleJvm.Result result = SampleJvm.plain(BANK, "--thread", "2");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("Bank: unknown option --thread"), result::toString);
+        assertTrue(result.err().contains("--threads"), result::toString);
+    }
+
+    private static void assertVerifiedBank(SampleJvm.Result result) {
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("throughput: [0-9,]+ ops/ms .*")), result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("audits that saw a wrong total: 0 of [0-9,]+")),
+                result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("final total: ([0-9,]+) \\(expected \\1\\)")),
+                result::toString);
+        assertTrue(result.out().lines().anyMatch(BANK_VERIFIED::equals), result::toString);
+        assertFalse(result.out().contains("FAILED"), result::toString);
+    }
+
+    private static void assertVerifiedPipeline(SampleJvm.Result result) {
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("throughput: [0-9,]+ items/ms .*")), result::toString);
+        String produced = result.out().lines().filter(line -> line.startsWith("produced: ")).findFirst().orElse("?");
+        String consumed = result.out().lines().filter(line -> line.startsWith("consumed: ")).findFirst().orElse("!");
+        assertEquals(produced.substring("produced: ".length()), consumed.substring("consumed: ".length()),
+                result::toString);
+        assertTrue(result.out().lines().anyMatch(PIPELINE_VERIFIED::equals), result::toString);
+    }
+
+    /** The agent rewrote the sample's class and left none of the samples' classes unchanged. */
+    private static void assertRewritten(SampleJvm.Result result, String className) {
+        assertTrue(result.err().contains("stm-agent: rewritten " + className + " "), result::toString);
+        assertFalse(result.err().contains("left unchanged"), result::toString);
+    }
+}
