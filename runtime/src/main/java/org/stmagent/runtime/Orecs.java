@@ -17,7 +17,7 @@ import org.agrona.UnsafeApi;
  * </pre>
  */
 final class Orecs {
-    static final int SIZE_BITS = 20;
+    static final int SIZE_BITS = 16;
     static final int SIZE = 1 << SIZE_BITS;
     static final int MASK = SIZE - 1;
     static final int MAX_SEGMENTS = 1 << 15;

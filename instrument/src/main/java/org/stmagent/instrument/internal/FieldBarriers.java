@@ -32,19 +32,19 @@ final class FieldBarriers implements Opcodes {
         InsnList out = new InsnList();
         switch (f.getOpcode()) {
             case GETFIELD: // obj
-                out.add(new LdcInsnNode(RuntimeSeam.instanceOffset(f.owner, f.name))); // obj offset
+                out.add(RuntimeSeam.instanceOffset(f.owner, f.name)); // obj offset
                 out.add(new VarInsnNode(ALOAD, segment)); // obj offset s
                 out.add(RuntimeSeam.read(type).insn()); // value
                 cast(out, type);
                 break;
             case PUTFIELD: // obj value
-                out.add(new LdcInsnNode(RuntimeSeam.instanceOffset(f.owner, f.name))); // obj value offset
+                out.add(RuntimeSeam.instanceOffset(f.owner, f.name)); // obj value offset
                 out.add(new VarInsnNode(ALOAD, segment)); // obj value offset s
                 out.add(RuntimeSeam.write(type).insn()); //
                 break;
             case GETSTATIC: //
                 out.add(new LdcInsnNode(RuntimeSeam.staticBase(f.owner, f.name))); // base
-                out.add(new LdcInsnNode(RuntimeSeam.staticOffset(f.owner, f.name))); // base offset
+                out.add(RuntimeSeam.staticOffset(f.owner, f.name)); // base offset
                 out.add(new VarInsnNode(ALOAD, segment)); // base offset s
                 out.add(RuntimeSeam.read(type).insn()); // value
                 cast(out, type);
@@ -57,7 +57,7 @@ final class FieldBarriers implements Opcodes {
                 } else {
                     out.add(new InsnNode(SWAP)); // base value
                 }
-                out.add(new LdcInsnNode(RuntimeSeam.staticOffset(f.owner, f.name))); // base value offset
+                out.add(RuntimeSeam.staticOffset(f.owner, f.name)); // base value offset
                 out.add(new VarInsnNode(ALOAD, segment)); // base value offset s
                 out.add(RuntimeSeam.write(type).insn()); //
                 break;

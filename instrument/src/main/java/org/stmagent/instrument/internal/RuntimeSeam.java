@@ -8,6 +8,8 @@ import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
@@ -54,6 +56,10 @@ public final class RuntimeSeam {
     public static final Call WAIT_MILLIS_NANOS = barrier("waitOn", "(" + OBJECT + "JI" + S + ")V");
     public static final Call NOTIFY = barrier("notifyOn", "(" + OBJECT + S + ")V");
     public static final Call NOTIFY_ALL = barrier("notifyAllOn", "(" + OBJECT + S + ")V");
+    /** {@code array.clone()} inside a transaction: a copy read through the barriers. */
+    public static final Call CLONE_ARRAY = barrier("cloneArray", "(" + OBJECT + S + ")" + OBJECT);
+    /** {@code System.arraycopy} inside a transaction: element by element through the barriers. */
+    public static final Call ARRAYCOPY = barrier("arraycopy", "(" + OBJECT + "I" + OBJECT + "II" + S + ")V");
 
     /** Field barriers by the {@link Type#getSort() sort} of the field's type. */
     private static final Call[] READ = new Call[Type.METHOD + 1];
@@ -87,6 +93,7 @@ public final class RuntimeSeam {
         arrayBarriers(Type.OBJECT, "Ref", "[" + OBJECT, OBJECT);
     }
 
+    private static final String BOXED_OFFSET = "Ljava/lang/Long;";
     private static final String BOOTSTRAP_DESC =
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)";
     public static final Call INSTANCE_OFFSET_BOOTSTRAP =
@@ -132,14 +139,27 @@ public final class RuntimeSeam {
         return STORE[elementSort];
     }
 
-    /** {@code ldc} constant: the offset of an instance field, resolved once per class. */
-    public static ConstantDynamic instanceOffset(String owner, String field) {
-        return new ConstantDynamic(field, "J", INSTANCE_OFFSET_BOOTSTRAP.handle(), Type.getObjectType(owner));
+    /**
+     * Pushes the offset of an instance field: an {@code ldc} of a dynamic constant resolved once per
+     * class, then {@code Long.longValue()}. The constant is a {@code Long}, not a {@code long}:
+     * Java 17's JIT compilers refuse methods that load primitive dynamic constants.
+     */
+    public static InsnList instanceOffset(String owner, String field) {
+        return boxedOffset(new ConstantDynamic(field, BOXED_OFFSET, INSTANCE_OFFSET_BOOTSTRAP.handle(),
+                Type.getObjectType(owner)));
     }
 
-    /** {@code ldc} constant: the offset of a static field within its base. */
-    public static ConstantDynamic staticOffset(String owner, String field) {
-        return new ConstantDynamic(field, "J", STATIC_OFFSET_BOOTSTRAP.handle(), Type.getObjectType(owner));
+    /** Pushes the offset of a static field within its base, as {@link #instanceOffset} does. */
+    public static InsnList staticOffset(String owner, String field) {
+        return boxedOffset(new ConstantDynamic(field, BOXED_OFFSET, STATIC_OFFSET_BOOTSTRAP.handle(),
+                Type.getObjectType(owner)));
+    }
+
+    private static InsnList boxedOffset(ConstantDynamic constant) {
+        InsnList out = new InsnList();
+        out.add(new LdcInsnNode(constant)); // Long
+        out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false)); // offset
+        return out;
     }
 
     /** {@code ldc} constant: the base object of a static field; initialises its class. */
