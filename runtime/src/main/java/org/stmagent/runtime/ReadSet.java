@@ -2,10 +2,23 @@ package org.stmagent.runtime;
 
 import java.util.Arrays;
 
-/** The orecs an attempt has read, for validation. Grows by doubling and keeps its array across attempts. */
+/**
+ * The orecs an attempt has read, for validation: a list in read order, plus a hash index built
+ * lazily the first time membership is asked of a large set (extending a snapshot through the
+ * {@link CommitLog}). Adding stays an array append. Everything is kept across attempts; clearing
+ * the index is a generation bump.
+ */
 final class ReadSet {
+    private static final int LINEAR_LIMIT = 16;
+
     private int[] orecs = new int[64];
     private int size;
+
+    // the index: open addressing over orec + 1, valid where stamp == generation
+    private int[] keys = new int[0];
+    private int[] stamps = new int[0];
+    private int generation = 1;
+    private int indexed;
 
     void add(int orec) {
         int n = size;
@@ -27,7 +40,56 @@ final class ReadSet {
         return orecs[i];
     }
 
+    boolean contains(int orec) {
+        if (size <= LINEAR_LIMIT) {
+            for (int i = 0; i < size; i++) {
+                if (orecs[i] == orec) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        index();
+        int mask = keys.length - 1;
+        for (int i = mix(orec) & mask; stamps[i] == generation; i = (i + 1) & mask) {
+            if (keys[i] == orec) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void clear() {
         size = 0;
+        if (indexed > 0) {
+            indexed = 0;
+            if (++generation == 0) { // wrapped: stamps must not match by accident
+                Arrays.fill(stamps, 0);
+                generation = 1;
+            }
+        }
+    }
+
+    private void index() {
+        if (size * 2 > keys.length) {
+            keys = new int[Integer.highestOneBit(size * 4 - 1) << 1];
+            stamps = new int[keys.length];
+            indexed = 0;
+            generation = 1;
+        }
+        int mask = keys.length - 1;
+        for (; indexed < size; indexed++) {
+            int orec = orecs[indexed];
+            int i = mix(orec) & mask;
+            while (stamps[i] == generation && keys[i] != orec) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = orec;
+            stamps[i] = generation;
+        }
+    }
+
+    private static int mix(int orec) {
+        return orec * 0x9E3779B9 >>> 7;
     }
 }

@@ -23,6 +23,10 @@ public final class Segment {
     /** Test-only: skip read validation, to prove that the tests detect its absence. */
     static final boolean BROKEN_VALIDATION = Boolean.getBoolean("stm.test.brokenValidation");
 
+    /** An attempt that touched this many locations is large: retrying it optimistically is costly. */
+    private static final int LARGE_ATTEMPT = 512;
+    private static final int LARGE_ABORTS_BEFORE_INEVITABLE = 2;
+
     private static final int IN_PLACE = -1;
     private static final long OWNED = -1L;
 
@@ -122,8 +126,12 @@ public final class Segment {
         long now = StatisticsClock.now();
         stats.chargeUntil(cause.state(), now);
         stats.subtract(cause.state(), waitedInAttempt);
+        boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
         rollback();
         aborts++;
+        if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
+            nextAttemptInevitable = true; // re-running a big attempt wastes more than waiting for the token
+        }
         long afterRollback = StatisticsClock.now();
         stats.chargeUntil(TimedState.BOOKKEEPING, afterRollback);
         if (cause == AbortCause.INEVITABLE) {
@@ -171,7 +179,8 @@ public final class Segment {
         VersionClock.markWriteback(slot.id, VersionClock.WRITEBACK_PENDING);
         long version = VersionClock.tick();
         VersionClock.markWriteback(slot.id, version);
-        if (version != snapshot + 1 && !BROKEN_VALIDATION && !readsStillValid()) {
+        CommitLog.publish(version, writes, false); // before validating: readers never wait for that
+        if (version != snapshot + 1 && !BROKEN_VALIDATION && !readsUntouched(snapshot, version - 1)) {
             VersionClock.markWriteback(slot.id, 0);
             throw doom(AbortCause.WRITE_READ);
         }
@@ -183,6 +192,7 @@ public final class Segment {
 
     private void commitInevitable() {
         long version = VersionClock.tick();
+        CommitLog.publish(version, writes, false);
         releaseLocks(Orecs.unlockedWord(version));
         releaseToken();
         awaitWritebacksBefore(version);
@@ -224,6 +234,15 @@ public final class Segment {
         allocations.clear();
     }
 
+    /**
+     * Whether nothing read so far was written by a commit with a version in {@code (from, to]}:
+     * from the commit log when it can tell, otherwise by checking every orec read.
+     */
+    private boolean readsUntouched(long from, long to) {
+        Boolean untouched = CommitLog.untouchedBetween(from, to, reads);
+        return untouched != null ? untouched : readsStillValid();
+    }
+
     private boolean readsStillValid() {
         int id = slot.id;
         for (int i = 0, n = reads.size(); i < n; i++) {
@@ -260,7 +279,7 @@ public final class Segment {
     /** Moves the snapshot to now if everything read so far is still current; aborts otherwise. */
     private void extendSnapshot() {
         long now = VersionClock.now();
-        if (!BROKEN_VALIDATION && !readsStillValid()) {
+        if (!BROKEN_VALIDATION && !readsUntouched(snapshot, now)) {
             throw doom(AbortCause.WRITE_READ);
         }
         snapshot = now;
@@ -614,7 +633,8 @@ public final class Segment {
         // The waiter is already queued. Its decision to wait must still hold now: a notifier that
         // committed since the snapshot may have found the queue empty. A read-only commit does not
         // validate, so check here; a notifier committing after this check finds the waiter queued.
-        if (!inevitable && !BROKEN_VALIDATION && VersionClock.now() != snapshot && !readsStillValid()) {
+        long clock = VersionClock.now();
+        if (!inevitable && !BROKEN_VALIDATION && clock != snapshot && !readsUntouched(snapshot, clock)) {
             throw doom(AbortCause.WRITE_READ);
         }
         commit();

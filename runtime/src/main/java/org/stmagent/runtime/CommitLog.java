@@ -1,0 +1,91 @@
+package org.stmagent.runtime;
+
+import org.agrona.UnsafeApi;
+
+/**
+ * A ring of the most recent commits: for each version, the orecs that commit wrote (when there were
+ * few). Validation from one snapshot to a later one then costs the writes committed in between,
+ * not the size of the read set: a long reader next to short writers checks a handful of orecs per
+ * clock step instead of revalidating everything it read.
+ *
+ * <p>Each entry takes two cache lines of its own: the version (published last, with release) and
+ * the count followed by up to {@value #CAPACITY} orec indices. A writer publishes its entry right
+ * after drawing its version, before it writes back; a reader that needs version v waits the few
+ * nanoseconds until v's entry appears. An entry found overwritten by a newer version, a commit that
+ * wrote more than {@value #CAPACITY} orecs, or a range longer than half the ring sends the reader
+ * to full validation instead.
+ */
+final class CommitLog {
+    /** Orec indices an entry can hold. */
+    static final int CAPACITY = 15;
+    private static final int ENTRIES = 1024;
+    private static final int MASK = ENTRIES - 1;
+    private static final int VERSION_STRIDE = 8; // longs per entry: one cache line
+    private static final int OREC_STRIDE = 16;   // ints per entry: one cache line
+    private static final int MANY = -1;
+
+    private static final long[] VERSIONS = new long[(ENTRIES + 1) * VERSION_STRIDE];
+    private static final int[] OREC_LISTS = new int[(ENTRIES + 1) * OREC_STRIDE];
+    private static final long VERSION_BASE = UnsafeApi.arrayBaseOffset(long[].class) + VERSION_STRIDE * 8L;
+    private static final long OREC_BASE = UnsafeApi.arrayBaseOffset(int[].class) + OREC_STRIDE * 4L;
+
+    private CommitLog() {
+    }
+
+    /** Records what the commit with {@code version} wrote (nothing, for a failed commit). */
+    static void publish(long version, WriteLog writes, boolean wroteNothing) {
+        int entry = (int) version & MASK;
+        long orecs = OREC_BASE + (long) entry * OREC_STRIDE * 4;
+        int count = wroteNothing ? 0 : writes.lockCount();
+        if (count > CAPACITY) {
+            UnsafeApi.putInt(OREC_LISTS, orecs, MANY);
+        } else {
+            for (int i = 0; i < count; i++) {
+                UnsafeApi.putInt(OREC_LISTS, orecs + 4L * (i + 1), writes.lockedOrec(i));
+            }
+            UnsafeApi.putInt(OREC_LISTS, orecs, count);
+        }
+        UnsafeApi.putLongRelease(VERSIONS, versionAddress(entry), version);
+    }
+
+    /**
+     * Whether no commit with a version in {@code (from, to]} wrote an orec in {@code reads}.
+     * Returns {@code null} when the ring cannot tell, and the caller must validate in full.
+     */
+    static Boolean untouchedBetween(long from, long to, ReadSet reads) {
+        if (to - from > ENTRIES / 2) {
+            return null;
+        }
+        for (long v = from + 1; v <= to; v++) {
+            int entry = (int) v & MASK;
+            long address = versionAddress(entry);
+            long seen;
+            int round = 0;
+            while ((seen = UnsafeApi.getLongVolatile(VERSIONS, address)) < v) {
+                round = Spin.pause(round); // drawn but not yet published: a matter of nanoseconds
+            }
+            if (seen != v) {
+                return null;
+            }
+            long orecs = OREC_BASE + (long) entry * OREC_STRIDE * 4;
+            int count = UnsafeApi.getInt(OREC_LISTS, orecs);
+            if (count == MANY) {
+                return null;
+            }
+            for (int i = 0; i < count; i++) {
+                if (reads.contains(UnsafeApi.getInt(OREC_LISTS, orecs + 4L * (i + 1)))) {
+                    return Boolean.FALSE;
+                }
+            }
+            UnsafeApi.loadFence();
+            if (UnsafeApi.getLongVolatile(VERSIONS, address) != v) {
+                return null; // overwritten while read
+            }
+        }
+        return Boolean.TRUE;
+    }
+
+    private static long versionAddress(int entry) {
+        return VERSION_BASE + (long) entry * VERSION_STRIDE * 8;
+    }
+}
