@@ -1,11 +1,20 @@
 package org.stmagent.instrument;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.stmagent.instrument.RewritingLoader.call;
 import static org.stmagent.instrument.RewritingLoader.create;
 
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.stmagent.instrument.internal.RuntimeSeam;
 
 class FieldAndArrayBarrierTest {
     private final RewritingLoader loader = new RewritingLoader();
@@ -59,5 +68,62 @@ class FieldAndArrayBarrierTest {
         Class<?> statics = loader.fixture("Statics");
         assertEquals(42, call(statics, "readLate"));
         assertEquals(42, call(statics, "readLate"));
+    }
+
+    @Test
+    void cloneAndArraycopyGoThroughTheBarriersWithoutInevitability() throws Throwable {
+        loader.fixture("ArrayCopying");
+        ClassNode c = new ClassNode();
+        new ClassReader(loader.rewritten.get(RewritingLoader.FIXTURES + "ArrayCopying")).accept(c, 0);
+        int clones = 0;
+        int copies = 0;
+        for (MethodNode m : c.methods) {
+            if (!m.name.startsWith("$stm$")) {
+                continue;
+            }
+            for (AbstractInsnNode insn : m.instructions) {
+                if (insn instanceof MethodInsnNode call) {
+                    assertFalse(call.name.equals("becomeInevitable"), m.name + " becomes inevitable");
+                    assertFalse(call.name.equals("clone") || call.name.equals("arraycopy")
+                            && call.owner.equals("java/lang/System"), m.name + " calls " + call.owner + "." + call.name);
+                    clones += call.name.equals("cloneArray") ? 1 : 0;
+                    copies += call.name.equals("arraycopy") && call.owner.equals(RuntimeSeam.BARRIERS) ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(3, clones);
+        assertEquals(4, copies);
+    }
+
+    @Test
+    void cloneAndArraycopyInsideATransactionSeeItsOwnWritesAndConflicts() throws Throwable {
+        Object a = create(loader.fixture("ArrayCopying"));
+        assertArrayEquals(new int[] {7, 2, 3, 4}, (int[]) call(a, "writeThenClone", 7));
+        call(a, "restore");
+        String[] strings = {"x", "y"};
+        String[] copy = (String[]) call(a, "cloneStrings", (Object) strings);
+        assertArrayEquals(strings, copy);
+        assertNotSame(strings, copy);
+        Threads.run(4, () -> {
+            for (int k = 0; k < 3_000; k++) {
+                call(a, "rotate");
+                assertEquals(10, call(a, "sumOfClone"));
+                assertEquals(10, call(a, "sumOfCopy"));
+            }
+            return null;
+        });
+        assertEquals(10, call(a, "sumOfClone"));
+    }
+
+    @Test
+    void arraycopyInsideATransactionThrowsAsSystemArraycopy() throws Throwable {
+        Object a = create(loader.fixture("ArrayCopying"));
+        assertThrows(ArrayStoreException.class, () -> call(a, "copy", new int[2], 0, new long[2], 0, 1));
+        assertThrows(ArrayStoreException.class, () -> call(a, "copy", new Object[] {1}, 0, new String[1], 0, 1));
+        assertThrows(NullPointerException.class, () -> call(a, "copy", null, 0, new int[2], 0, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> call(a, "copy", new int[2], 1, new int[2], 0, 2));
+        int[] overlap = {1, 2, 3, 4};
+        call(a, "copy", overlap, 0, overlap, 1, 3);
+        assertArrayEquals(new int[] {1, 1, 2, 3}, overlap);
     }
 }

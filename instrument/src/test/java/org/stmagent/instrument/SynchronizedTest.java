@@ -1,12 +1,23 @@
 package org.stmagent.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stmagent.instrument.RewritingLoader.call;
 import static org.stmagent.instrument.RewritingLoader.create;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 
 import org.junit.jupiter.api.Test;
 import org.stmagent.runtime.Statistics;
@@ -93,5 +104,64 @@ class SynchronizedTest {
         assertThrows(IllegalStateException.class, () -> call(f, "setThenThrow", 5));
         assertTrue(java.lang.reflect.Modifier.isSynchronized(
                 f.getClass().getMethod("setThenThrow", int.class).getModifiers()));
+    }
+
+    @Test
+    void abortInsideANestedBlockRetriesTheOutermostRegion() throws Throwable {
+        // nested() holds its own monitor and enters two blocks inside; the innermost writes the
+        // shared total, so threads abort each other inside the nested blocks' release handlers
+        Class<?> counter = loader.fixture("Counter");
+        call(counter, "reset");
+        long abortedBefore = Statistics.total().aborted();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Threads.run(THREADS, () -> {
+            Object c = create(counter);
+            for (int k = 0; k < 2_000; k++) {
+                call(c, "nested", 2);
+            }
+            return null;
+        }));
+        assertEquals((long) THREADS * 2_000 * 3, call(counter, "total"));
+        assertTrue(Statistics.total().aborted() > abortedBefore, "threads conflicted and retried");
+    }
+
+    @Test
+    void noReleaseHandlerCatchesItsOwnAbortGuard() throws Throwable {
+        loader.fixture("Counter");
+        ClassNode c = new ClassNode();
+        new ClassReader(loader.rewritten.get(RewritingLoader.FIXTURES + "Counter")).accept(c, 0);
+        int guards = 0;
+        for (MethodNode m : c.methods) {
+            for (TryCatchBlockNode handler : m.tryCatchBlocks) {
+                AbstractInsnNode rethrow = abortGuardRethrow(handler.handler);
+                if (rethrow == null) {
+                    continue;
+                }
+                guards++;
+                int at = m.instructions.indexOf(rethrow);
+                for (TryCatchBlockNode range : m.tryCatchBlocks) {
+                    if (range.handler == handler.handler) {
+                        assertFalse(m.instructions.indexOf(range.start) <= at && at < m.instructions.indexOf(range.end),
+                                m.name + ": the handler's own range covers its abort rethrow, which would loop");
+                    }
+                }
+            }
+        }
+        assertTrue(guards >= 4, "the nested blocks' handlers are guarded");
+    }
+
+    /** The {@code athrow} of {@code dup; instanceof TransactionAbort; ifeq; athrow} at a handler, or null. */
+    private static AbstractInsnNode abortGuardRethrow(LabelNode handler) {
+        AbstractInsnNode insn = handler;
+        int[] expected = {Opcodes.DUP, Opcodes.INSTANCEOF, Opcodes.IFEQ, Opcodes.ATHROW};
+        for (int op : expected) {
+            insn = insn.getNext();
+            while (insn != null && insn.getOpcode() < 0) {
+                insn = insn.getNext();
+            }
+            if (insn == null || insn.getOpcode() != op) {
+                return null;
+            }
+        }
+        return insn;
     }
 }

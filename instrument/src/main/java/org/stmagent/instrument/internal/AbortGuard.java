@@ -1,6 +1,8 @@
 package org.stmagent.instrument.internal;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -27,7 +29,7 @@ final class AbortGuard implements Opcodes {
     /** Guards each handler whose first instruction {@code inTransaction} accepts. */
     static void guard(MethodNode method, Predicate<AbstractInsnNode> inTransaction) {
         Set<LabelNode> done = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+        for (TryCatchBlockNode tcb : new ArrayList<>(method.tryCatchBlocks)) {
             if (!catchesAbort(tcb.type) || !inTransaction.test(tcb.handler) || !done.add(tcb.handler)) {
                 continue;
             }
@@ -39,7 +41,36 @@ final class AbortGuard implements Opcodes {
             check.add(new InsnNode(ATHROW)); //
             check.add(pass); // t
             method.instructions.insert(tcb.handler, check);
+            uncoverGuard(method, tcb.handler, pass);
         }
+    }
+
+    /**
+     * javac's release handler of a {@code synchronized} block protects itself (its range starts at
+     * the handler), so that a failing {@code monitorexit} is retried. Left so, the guard's
+     * {@code athrow} would throw the abort into its own handler, forever. Ranges of this handler that
+     * cover the guard are cut around it, so the abort leaves for the enclosing handlers.
+     */
+    private static void uncoverGuard(MethodNode method, LabelNode handler, LabelNode pass) {
+        InsnList insns = method.instructions;
+        int guardStart = insns.indexOf(handler);
+        int guardEnd = insns.indexOf(pass);
+        List<TryCatchBlockNode> blocks = new ArrayList<>();
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            if (tcb.handler != handler || insns.indexOf(tcb.start) > guardStart
+                    || insns.indexOf(tcb.end) <= guardStart) {
+                blocks.add(tcb);
+                continue;
+            }
+            if (tcb.start != handler) { // the part before the guard
+                blocks.add(new TryCatchBlockNode(tcb.start, handler, tcb.handler, tcb.type));
+            }
+            if (insns.indexOf(tcb.end) > guardEnd) { // the part after it
+                blocks.add(new TryCatchBlockNode(pass, tcb.end, tcb.handler, tcb.type));
+            }
+        }
+        method.tryCatchBlocks.clear();
+        method.tryCatchBlocks.addAll(blocks);
     }
 
     private static boolean catchesAbort(String type) {

@@ -15,7 +15,8 @@ import org.stmagent.instrument.MonitorMode;
 
 /**
  * Calls inside a transaction: to the callee's twin when it has one; {@code wait}/{@code notify}
- * to the runtime's monitor conditions; anything else not known to be pure after making the
+ * to the runtime's monitor conditions; {@code array.clone()} and {@code System.arraycopy} to their
+ * transactional versions; anything else not known to be pure after making the
  * transaction inevitable. Objects the transaction constructs are reported to the runtime.
  */
 final class CallRedirector implements Opcodes {
@@ -41,6 +42,16 @@ final class CallRedirector implements Opcodes {
                 method.instructions.set(call, conditions.insn());
                 return;
             }
+        }
+        if (isArrayClone(call) && !isFinalStaticArrayClone(call)) { // array
+            method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // array s
+            method.instructions.set(call, RuntimeSeam.CLONE_ARRAY.insn()); // copy (javac's checkcast follows)
+            return;
+        }
+        if (isArraycopy(call)) { // src srcPos dst dstPos length
+            method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // ... length s
+            method.instructions.set(call, RuntimeSeam.ARRAYCOPY.insn());
+            return;
         }
         CallTargets.Target target = isFinalStaticArrayClone(call)
                 ? CallTargets.Target.PURE
@@ -97,6 +108,15 @@ final class CallRedirector implements Opcodes {
             case "notifyAll()V" -> RuntimeSeam.NOTIFY_ALL;
             default -> null;
         };
+    }
+
+    private static boolean isArrayClone(MethodInsnNode call) {
+        return call.owner.startsWith("[") && call.name.equals("clone") && call.desc.equals("()Ljava/lang/Object;");
+    }
+
+    private static boolean isArraycopy(MethodInsnNode call) {
+        return call.getOpcode() == INVOKESTATIC && call.owner.equals("java/lang/System")
+                && call.name.equals("arraycopy") && call.desc.equals("(Ljava/lang/Object;ILjava/lang/Object;II)V");
     }
 
     /** {@code values()} of an enum clones a static final array that nobody writes: no barrier needed. */

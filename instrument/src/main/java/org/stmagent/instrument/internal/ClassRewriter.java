@@ -25,7 +25,8 @@ import org.stmagent.instrument.RewritePolicy;
 
 /**
  * Rewrites one class: a twin for each method, wrappers for atomic methods, converted
- * {@code synchronized} blocks, dispatch prologues, the class initialiser guard, the class file
+ * {@code synchronized} blocks, transactional paths in constructors, dispatch prologues, the class
+ * initialiser guard, the class file
  * version raised to 55 (dynamic constants), and a marker so a class is never rewritten twice.
  */
 public final class ClassRewriter implements Opcodes {
@@ -84,6 +85,7 @@ public final class ClassRewriter implements Opcodes {
         TransactionalCode code = new TransactionalCode(hierarchy, targets, policy.monitorMode());
         TwinFactory twins = new TwinFactory(c, hierarchy, code, policy.monitorMode());
         RegionConverter regions = new RegionConverter(code);
+        ConstructorPaths constructors = new ConstructorPaths(c.name, hierarchy, targets, code);
         Set<String> handleTargets = methodHandleTargets(c);
 
         List<MethodNode> added = new ArrayList<>();
@@ -101,6 +103,9 @@ public final class ClassRewriter implements Opcodes {
                 }
                 AtomicWrapper.wrap(c.name, isInterface, m);
                 continue;
+            }
+            if (m.name.equals("<init>")) {
+                constructors.split(m);
             }
             if (policy.monitorMode() == MonitorMode.TRANSACTION && MonitorRegions.hasMonitors(m)) {
                 TypeFlow flow = TypeFlow.of(c.name, m, hierarchy);

@@ -1,0 +1,93 @@
+package org.stmagent.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The self-checking programs in {@code programs}: each runs several threads over shared data,
+ * checks its invariants, prints what it verified and exits with status 0, or prints
+ * {@code FAILED: ...} and exits with status 2. Each runs plain and under the agent with its package
+ * included, on every JDK, and must print the same verified result both ways.
+ */
+class SelfCheckingProgramsIT {
+    /** Program class (in package {@code programs}) and what it prints when every check holds. */
+    private static final List<String[]> PROGRAMS = List.of(
+            new String[] {"NestedTransfers", "nested transfers: total 16000 ok"},
+            new String[] {"StaticSynchronized", "static synchronized: 40000 calls, 40000 hits ok"},
+            new String[] {"BoundedBuffer", "bounded buffer: 12000 items, sum 24006000 ok"},
+            new String[] {"NotifyOne", "notify one: 18000 grants, 2 permits back ok"},
+            new String[] {"ExceptionsInSynchronized", "exceptions: sum 144024000, 30400 caught ok"},
+            new String[] {"Reentrancy", "reentrancy: 492000 levels, 60000 counts ok"},
+            new String[] {"Inheritance", "inheritance: 39984 bumps on each of 3 objects ok"},
+            new String[] {"Callbacks", "callbacks: 2000 checks of 12 items ok"},
+            new String[] {"ArraysOfAllKinds", "arrays: 40000 steps, 2500 copies, sums ok"},
+            new String[] {"NoTearing", "no tearing: 80000 reads ok"},
+            new String[] {"IoInSynchronized", ioLines(1600) + "io: 1600 lines, each once, in order ok"},
+            new String[] {"GuardedCollections", "guarded collections: 20000 elements, 50 keys ok"},
+            new String[] {"VolatileFlag", "volatile flag: 4 loops stopped ok"},
+            new String[] {"Privatization", "privatization: 8 nodes, private writes kept ok"},
+            new String[] {"ClassInitRace", "class init race: 8 classes initialised once each ok"},
+            new String[] {"Interrupts", "interrupts: 12 waiters interrupted, timeouts and illegal states ok"},
+            new String[] {"Constructors", "constructors: 20000 children ok"});
+
+    static Stream<Arguments> programsOnEveryJdk() {
+        return Jvm.javaHomes().flatMap(home -> PROGRAMS.stream()
+                .map(p -> Arguments.of(p[0], jdkName(home), home, p[1])));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("programsOnEveryJdk")
+    void sameVerifiedResultPlainAndUnderTheAgent(String program, String jdk, String javaHome, String expected)
+            throws Exception {
+        String mainClass = "programs." + program;
+        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.PROGRAMS, mainClass);
+        assertEquals(0, plain.exitCode(), () -> "plain run failed\n" + plain);
+        assertEquals(expected, plain.out().strip(), () -> "plain run\n" + plain);
+
+        assumeTrue(AgentJar.hasRewriter(), "the agent jar has no rewriter yet");
+        Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,verbose=true,report=none"),
+                "-cp", Jvm.PROGRAMS, mainClass);
+        assertEquals(0, agent.exitCode(), () -> "under the agent\n" + agent);
+        assertEquals(plain.out(), agent.out(), () -> "under the agent\n" + agent);
+        assertTrue(agent.err().contains("stm-agent: rewritten " + mainClass + " "), agent::toString);
+        assertFalse(agent.err().contains("left unchanged"), agent::toString);
+    }
+
+    private static String ioLines(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
+    }
+
+    private static String jdkName(String javaHome) {
+        return javaHome.equals(System.getProperty("java.home")) ? "this JDK" : javaHome;
+    }
+
+    /**
+     * With one segment, a region spinning on a volatile flag holds the only segment while the thread
+     * that would set the flag inside another region waits for one. With locks the program finishes
+     * (the two regions lock different objects), so it must finish under the agent too.
+     */
+    @ParameterizedTest
+    @MethodSource("javaHomes")
+    void spinningRegionDoesNotKeepOthersFromTheirSegment(String javaHome) throws Exception {
+        assumeTrue(AgentJar.hasRewriter(), "the agent jar has no rewriter yet");
+        Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,segments=1,report=none"),
+                "-cp", Jvm.PROGRAMS, "programs.VolatileFlag");
+        assertEquals(0, agent.exitCode(), agent::toString);
+        assertEquals("volatile flag: 4 loops stopped ok", agent.out().strip(), agent::toString);
+    }
+
+    static Stream<String> javaHomes() {
+        return Jvm.javaHomes();
+    }
+}

@@ -1,0 +1,233 @@
+package org.stmagent.instrument.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+/**
+ * Constructors have no twin, but one may run inside a transaction and touch more than the object
+ * it builds: another object's fields, statics, arrays, code that is not rewritten. Such a
+ * constructor gets a second, transactional copy of the code after its {@code super(...)} /
+ * {@code this(...)} call:
+ *
+ * <pre>
+ * super(...);
+ * s = Barriers.current(); if (s == null) goto original;
+ * ... the rest with barriers (fields of this object stay plain: it is not published yet) ...
+ * original:
+ * ... the rest as written ...
+ * </pre>
+ *
+ * Constructors that only set their own fields (most) are left exactly as they are.
+ */
+final class ConstructorPaths implements Opcodes {
+    private final String owner;
+    private final TypeHierarchy hierarchy;
+    private final CallTargets targets;
+    private final TransactionalCode code;
+
+    ConstructorPaths(String owner, TypeHierarchy hierarchy, CallTargets targets, TransactionalCode code) {
+        this.owner = owner;
+        this.hierarchy = hierarchy;
+        this.code = code;
+        this.targets = targets;
+    }
+
+    void split(MethodNode ctor) throws AnalyzerException {
+        if (writesLocalZero(ctor)) {
+            return; // "this" cannot be told apart from other objects
+        }
+        Frame<SourceValue>[] sources = new Analyzer<>(new SourceInterpreter()).analyze(owner, ctor);
+        AbstractInsnNode[] insns = ctor.instructions.toArray();
+        int init = initCall(insns, sources);
+        if (init < 0 || !straightAfter(ctor, insns, init)) {
+            return;
+        }
+        List<AbstractInsnNode> rest = new ArrayList<>();
+        Set<AbstractInsnNode> ownFields = Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean needed = false;
+        for (int i = init + 1; i < insns.length; i++) {
+            AbstractInsnNode insn = insns[i];
+            rest.add(insn);
+            if (sources[i] == null) {
+                continue;
+            }
+            if (insn instanceof FieldInsnNode f && isOnThis(f, sources[i])) {
+                ownFields.add(insn);
+            } else if (needsTransaction(insn)) {
+                needed = true;
+            }
+        }
+        if (!needed) {
+            return;
+        }
+
+        Map<LabelNode, LabelNode> labels = new HashMap<>();
+        for (AbstractInsnNode insn : rest) {
+            if (insn instanceof LabelNode l) {
+                labels.put(l, new LabelNode());
+            }
+        }
+        int segment = ctor.maxLocals++;
+        LabelNode original = new LabelNode();
+        InsnList copy = new InsnList();
+        copy.add(RuntimeSeam.CURRENT.insn()); // s
+        copy.add(new VarInsnNode(ASTORE, segment)); //
+        copy.add(new VarInsnNode(ALOAD, segment)); // s
+        copy.add(new JumpInsnNode(IFNULL, original)); //
+        List<AbstractInsnNode> transactional = new ArrayList<>();
+        Set<AbstractInsnNode> copied = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (AbstractInsnNode insn : rest) {
+            AbstractInsnNode clone = insn.clone(labels);
+            copy.add(clone);
+            copied.add(clone);
+            if (!ownFields.contains(insn)) {
+                transactional.add(clone);
+            }
+        }
+        copy.add(original);
+        List<TryCatchBlockNode> handlers = new ArrayList<>();
+        for (TryCatchBlockNode tcb : ctor.tryCatchBlocks) {
+            if (labels.containsKey(tcb.start)) {
+                handlers.add(new TryCatchBlockNode(labels.get(tcb.start), labels.get(tcb.end),
+                        labels.get(tcb.handler), tcb.type));
+            }
+        }
+        ctor.instructions.insert(insns[init], copy);
+        ctor.tryCatchBlocks.addAll(handlers);
+
+        TypeFlow flow = TypeFlow.of(owner, ctor, hierarchy);
+        code.rewrite(ctor, transactional, flow, segment);
+        AbortGuard.guard(ctor, copied::contains);
+    }
+
+    private static boolean writesLocalZero(MethodNode m) {
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn instanceof VarInsnNode v && v.var == 0 && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the {@code super(...)} or {@code this(...)} call, or -1. */
+    private static int initCall(AbstractInsnNode[] insns, Frame<SourceValue>[] sources) {
+        for (int i = 0; i < insns.length; i++) {
+            if (insns[i] instanceof MethodInsnNode call && call.getOpcode() == INVOKESPECIAL
+                    && call.name.equals("<init>") && sources[i] != null) {
+                Frame<SourceValue> f = sources[i];
+                int args = Type.getArgumentTypes(call.desc).length;
+                if (isLocalZero(f.getStack(f.getStackSize() - 1 - args))) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the code after the init call stands alone: nothing before it jumps or is protected
+     * past it, nothing after it jumps back before it.
+     */
+    private static boolean straightAfter(MethodNode m, AbstractInsnNode[] insns, int init) {
+        InsnList list = m.instructions;
+        for (int i = 0; i < insns.length; i++) {
+            for (LabelNode target : jumpTargets(insns[i])) {
+                if ((i < init) != (list.indexOf(target) < init)) {
+                    return false;
+                }
+            }
+        }
+        for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
+            boolean startBefore = list.indexOf(tcb.start) < init;
+            if (startBefore != list.indexOf(tcb.end) <= init || startBefore != list.indexOf(tcb.handler) < init) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<LabelNode> jumpTargets(AbstractInsnNode insn) {
+        List<LabelNode> out = new ArrayList<>();
+        if (insn instanceof JumpInsnNode j) {
+            out.add(j.label);
+        } else if (insn instanceof TableSwitchInsnNode t) {
+            out.add(t.dflt);
+            out.addAll(t.labels);
+        } else if (insn instanceof LookupSwitchInsnNode l) {
+            out.add(l.dflt);
+            out.addAll(l.labels);
+        }
+        return out;
+    }
+
+    private static boolean isOnThis(FieldInsnNode f, Frame<SourceValue> before) {
+        int depth = switch (f.getOpcode()) {
+            case GETFIELD -> 0;
+            case PUTFIELD -> 1;
+            default -> -1;
+        };
+        return depth >= 0 && isLocalZero(before.getStack(before.getStackSize() - 1 - depth));
+    }
+
+    private static boolean isLocalZero(SourceValue v) {
+        if (v.insns.isEmpty()) {
+            return false;
+        }
+        for (AbstractInsnNode producer : v.insns) {
+            if (!(producer instanceof VarInsnNode load && load.getOpcode() == ALOAD && load.var == 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether an instruction (not a field of this object) behaves differently in a transaction. */
+    private boolean needsTransaction(AbstractInsnNode insn) {
+        int op = insn.getOpcode();
+        if (insn instanceof FieldInsnNode f) {
+            TypeHierarchy.Member field = hierarchy.resolveField(f.owner, f.name);
+            return field == null || !field.is(ACC_FINAL);
+        }
+        if (FieldBarriers.isArrayAccess(op)) {
+            return true;
+        }
+        if (insn instanceof InvokeDynamicInsnNode indy) {
+            return !targets.isPureBootstrap(indy.bsm.getOwner());
+        }
+        if (insn instanceof MethodInsnNode call) {
+            if (call.name.equals("<init>")) {
+                return !targets.isRewritten(call.owner)
+                        && targets.classify(INVOKESPECIAL, call.owner, call.name, call.desc) == CallTargets.Target.INEVITABLE
+                        && !PureConstructors.isPure(call.owner, call.desc);
+            }
+            // twins are reached through their dispatch check anyway; the rest may need inevitability
+            return targets.classify(op, call.owner, call.name, call.desc) == CallTargets.Target.INEVITABLE;
+        }
+        return false;
+    }
+}
