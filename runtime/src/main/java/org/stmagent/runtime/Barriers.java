@@ -74,6 +74,23 @@ public final class Barriers {
         }
     }
 
+    /**
+     * At the start of a class initialiser: detaches the thread's transaction, so the initialiser
+     * runs outside it, as the JVM runs it once and for good. Pass the result to {@link #resume}
+     * on every way out of the initialiser.
+     */
+    public static Segment suspend() {
+        if (!RunningThreads.mayBeRunning(Thread.currentThread())) {
+            return null;
+        }
+        return ThreadContext.suspend();
+    }
+
+    /** At the end of a class initialiser: reattaches what {@link #suspend()} detached (or nothing). */
+    public static void resume(Segment suspended) {
+        ThreadContext.resume(suspended);
+    }
+
     /** Makes the transaction inevitable before an action that cannot be rolled back. */
     public static void becomeInevitable(Segment segment) {
         segment.becomeInevitable();

@@ -47,6 +47,7 @@ public final class Segment {
     private final int inevitableAfter = RuntimeSettings.inevitableAfter();
 
     private SegmentSlot slot;
+    private Segment whileSuspended;
     private int lastSlotId;
     private boolean running;
     private boolean inevitable;
@@ -64,6 +65,18 @@ public final class Segment {
 
     boolean running() {
         return running;
+    }
+
+    boolean isInevitable() {
+        return inevitable;
+    }
+
+    /** The thread's second descriptor, for transactions started while this one is suspended. */
+    Segment descriptorWhileSuspended() {
+        if (whileSuspended == null) {
+            whileSuspended = new Segment();
+        }
+        return whileSuspended;
     }
 
     /** Starts an outermost transaction: claims a slot, then the first attempt. */

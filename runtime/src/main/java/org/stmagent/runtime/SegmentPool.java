@@ -1,41 +1,58 @@
 package org.stmagent.runtime;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The fixed pool of segment slots; its size is the segment limit. A thread claims a slot for each
+ * The pool of segment slots; its size is the segment limit. A thread claims a slot for each
  * outermost transaction, trying first the one it used last; when every slot is taken it waits.
+ *
+ * <p>The limit is soft. A transaction may wait for another thread while it runs (spinning on a
+ * flag that thread will set in a region of its own); with every slot held by such waiters, nobody
+ * could ever set the flag. So a thread that has waited {@value #STARVED_MILLIS} ms without any slot
+ * coming free gets an extra one, up to {@value #EXTRA_SLOTS} beyond the limit. Those waits are
+ * charged to <em>wait free segment</em> as any other.
  */
 final class SegmentPool {
+    static final int EXTRA_SLOTS = 64;
+    private static final long STARVED_MILLIS = 100;
+
     private static final class Holder {
         static final SegmentPool INSTANCE = new SegmentPool(RuntimeSettings.segments());
     }
 
-    private final SegmentSlot[] slots;
+    private final int limit;
+    private volatile SegmentSlot[] slots;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger releases = new AtomicInteger();
     private final ConcurrentLinkedQueue<Thread> waiters = new ConcurrentLinkedQueue<>();
 
-    SegmentPool(int size) {
-        if (size < 1 || size >= Orecs.MAX_SEGMENTS) {
-            throw new IllegalArgumentException("segment limit must be between 1 and " + (Orecs.MAX_SEGMENTS - 1));
+    SegmentPool(int limit) {
+        if (limit < 1 || limit + EXTRA_SLOTS >= Orecs.MAX_SEGMENTS) {
+            throw new IllegalArgumentException("segment limit must be between 1 and "
+                    + (Orecs.MAX_SEGMENTS - EXTRA_SLOTS - 1));
         }
-        slots = new SegmentSlot[size];
-        for (int i = 0; i < size; i++) {
-            slots[i] = new SegmentSlot(i);
+        this.limit = limit;
+        SegmentSlot[] initial = new SegmentSlot[limit];
+        for (int i = 0; i < limit; i++) {
+            initial[i] = new SegmentSlot(i);
         }
+        slots = initial;
     }
 
     static SegmentPool instance() {
         return Holder.INSTANCE;
     }
 
-    static boolean created() {
-        return RuntimeSettings.poolCreated();
+    /** The segment limit as configured. */
+    int limit() {
+        return limit;
     }
 
+    /** Slots in the pool now: the limit, plus extra slots given to starved threads. */
     int size() {
         return slots.length;
     }
@@ -46,9 +63,10 @@ final class SegmentPool {
 
     /** Claims a slot without waiting, starting with {@code preferred}; null when all are taken. */
     SegmentSlot tryClaim(Thread thread, int preferred) {
-        int n = slots.length;
+        SegmentSlot[] all = slots;
+        int n = all.length;
         for (int i = 0; i < n; i++) {
-            SegmentSlot slot = slots[(preferred + i) % n];
+            SegmentSlot slot = all[(preferred + i) % n];
             if (slot.tryClaim(thread)) {
                 return slot;
             }
@@ -56,7 +74,7 @@ final class SegmentPool {
         return null;
     }
 
-    /** Claims a slot, parking until one is free. */
+    /** Claims a slot, parking until one is free, or until starved (then an extra slot). */
     SegmentSlot claim(Thread thread, int preferred) {
         SegmentSlot slot = tryClaim(thread, preferred);
         if (slot != null) {
@@ -64,6 +82,8 @@ final class SegmentPool {
         }
         waiting.incrementAndGet();
         try {
+            long starvedAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS);
+            int releasesSeen = releases.get();
             while (true) {
                 waiters.add(thread);
                 slot = tryClaim(thread, preferred);
@@ -73,6 +93,15 @@ final class SegmentPool {
                 }
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
                 waiters.remove(thread);
+                if (releases.get() != releasesSeen) {
+                    releasesSeen = releases.get(); // slots are moving: keep waiting fairly
+                    starvedAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS);
+                } else if (System.nanoTime() - starvedAt > 0) {
+                    slot = addExtraSlot(thread);
+                    if (slot != null) {
+                        return slot;
+                    }
+                }
             }
         } finally {
             waiting.decrementAndGet();
@@ -82,10 +111,24 @@ final class SegmentPool {
     void release(SegmentSlot slot) {
         slot.free();
         if (waiting.get() > 0) {
+            releases.incrementAndGet();
             Thread next = waiters.poll();
             if (next != null) {
                 LockSupport.unpark(next);
             }
         }
+    }
+
+    private synchronized SegmentSlot addExtraSlot(Thread thread) {
+        SegmentSlot[] all = slots;
+        if (all.length >= limit + EXTRA_SLOTS) {
+            return null;
+        }
+        SegmentSlot extra = new SegmentSlot(all.length);
+        extra.tryClaim(thread);
+        SegmentSlot[] grown = Arrays.copyOf(all, all.length + 1);
+        grown[all.length] = extra;
+        slots = grown;
+        return extra;
     }
 }

@@ -82,7 +82,7 @@ public final class Stm {
 
     /** The segment limit: how many transactions can run at once. */
     public static int segmentLimit() {
-        return SegmentPool.instance().size();
+        return SegmentPool.instance().limit();
     }
 
     /** Whether the calling thread is inside a transaction. */

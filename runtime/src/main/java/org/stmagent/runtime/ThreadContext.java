@@ -16,6 +16,28 @@ final class ThreadContext {
         return DESCRIPTOR.get();
     }
 
+    /**
+     * Detaches the thread's running optimistic transaction, so that code run now (a class
+     * initialiser) is outside it: {@link #running()} is null and regions start transactions of
+     * their own on a second descriptor. Returns the detached descriptor, or null if there was
+     * nothing to detach (an inevitable transaction stays attached: it can run anything in place).
+     */
+    static Segment suspend() {
+        Segment segment = DESCRIPTOR.get();
+        if (!segment.running() || segment.isInevitable()) {
+            return null;
+        }
+        DESCRIPTOR.set(segment.descriptorWhileSuspended());
+        return segment;
+    }
+
+    /** Reattaches what {@link #suspend()} detached. */
+    static void resume(Segment segment) {
+        if (segment != null) {
+            DESCRIPTOR.set(segment);
+        }
+    }
+
     /** The descriptor if a transaction is running on this thread, else null. */
     static Segment running() {
         Segment segment = DESCRIPTOR.get();

@@ -19,7 +19,7 @@ final class VersionClock {
 
     private static final int LINE = 64;
     private static final long CLOCK;
-    private static final int MARKERS = RuntimeSettings.segments();
+    private static final int MARKERS = RuntimeSettings.segments() + SegmentPool.EXTRA_SLOTS;
 
     static {
         long bytes = (long) (1 + MARKERS) * Long.BYTES + LINE;

@@ -114,7 +114,7 @@ public final class ClassRewriter implements Opcodes {
                 }
             }
             if (m.name.equals("<clinit>")) {
-                DispatchPrologue.insertInitializerGuard(m);
+                InitializerDetach.apply(m);
             } else if (twin && needsPrologue(m, handleTargets)) {
                 DispatchPrologue.insert(c.name, isInterface, m);
             }

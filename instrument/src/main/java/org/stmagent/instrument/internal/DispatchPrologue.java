@@ -38,22 +38,4 @@ final class DispatchPrologue implements Opcodes {
         m.instructions.insert(check);
         m.maxLocals = segment + 1;
     }
-
-    /**
-     * A class initialiser may be triggered inside a transaction; it runs its original code, which
-     * cannot be rolled back, so the transaction becomes inevitable first.
-     */
-    static void insertInitializerGuard(MethodNode clinit) {
-        int segment = clinit.maxLocals;
-        LabelNode original = new LabelNode();
-        InsnList check = new InsnList();
-        check.add(RuntimeSeam.CURRENT.insn()); // s
-        check.add(new VarInsnNode(ASTORE, segment)); //
-        check.add(new VarInsnNode(ALOAD, segment)); // s
-        check.add(new JumpInsnNode(IFNULL, original)); //
-        check.add(CallRedirector.inevitable(segment)); //
-        check.add(original);
-        clinit.instructions.insert(check);
-        clinit.maxLocals = segment + 1;
-    }
 }

@@ -44,6 +44,8 @@ public final class RuntimeSeam {
     private static final String S = SEGMENT_DESC;
 
     public static final Call CURRENT = barrier("current", "()" + S);
+    public static final Call SUSPEND = barrier("suspend", "()" + S);
+    public static final Call RESUME = barrier("resume", "(" + S + ")V");
     public static final Call BEGIN = barrier("begin", "()" + S);
     public static final Call COMMIT = barrier("commit", "(" + S + ")Z");
     public static final Call AFTER_THROWABLE = barrier("afterThrowable", "(" + S + "Ljava/lang/Throwable;)V");
