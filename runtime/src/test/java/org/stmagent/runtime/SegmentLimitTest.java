@@ -101,7 +101,7 @@ class SegmentLimitTest {
         Thread releaser = new Thread(() -> {
             try {
                 allHeld.await();
-                TimeUnit.MILLISECONDS.sleep(200);
+                TimeUnit.MILLISECONDS.sleep(50); // well below the 100 ms after which a starved thread gets an extra segment
             } catch (InterruptedException e) {
                 return;
             }
@@ -118,6 +118,36 @@ class SegmentLimitTest {
         assertTrue(report.count(TimedState.WAIT_FREE_SEGMENT) >= 1, "the wait for a free segment is counted");
         assertTrue(report.nanos(TimedState.WAIT_FREE_SEGMENT) >= TimeUnit.MILLISECONDS.toNanos(20),
                 "waited " + report.nanos(TimedState.WAIT_FREE_SEGMENT) + " ns");
+    }
+
+    @Test
+    void aThreadStarvedOfSegmentsGetsAnExtraOneInsteadOfWaitingForever() throws InterruptedException {
+        int limit = Stm.segmentLimit();
+        CountDownLatch allHeld = new CountDownLatch(limit);
+        CountDownLatch starvedRan = new CountDownLatch(1);
+        // Every segment is held by a transaction that waits for the starved thread's own transaction:
+        // with a hard limit this never ends.
+        Workers workers = new Workers("starving");
+        workers.add(limit, h -> () -> Stm.atomic(() -> {
+            allHeld.countDown();
+            try {
+                if (!starvedRan.await(20, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the starved thread never got a segment");
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }));
+        workers.add(() -> {
+            try {
+                allHeld.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            Stm.atomic(starvedRan::countDown);
+        });
+        workers.run(30);
+        assertEquals(0, starvedRan.getCount());
     }
 
     @Test
