@@ -1,0 +1,38 @@
+package org.stmagent.benchmarks;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * Checks, inside a benchmark's fork, that a workload class is (or is not) the agent's rewritten
+ * version, so that a missing or misconfigured {@code -javaagent} cannot pass for a measurement of
+ * the agent, nor a stray one for a measurement of the plain program. The rewriter gives each
+ * method a transactional twin whose name starts with {@code $stm$}.
+ */
+final class Rewriting {
+    /** The JVM argument of the agent forks; the jar path is relative to the repository root. */
+    static final String AGENT =
+            "-javaagent:agent/target/stm-agent.jar=include=org.stmagent.benchmarks.workload.**";
+
+    static final String TWIN_PREFIX = "$stm$";
+
+    private Rewriting() {
+    }
+
+    static boolean isRewritten(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods()).map(Method::getName).anyMatch(n -> n.startsWith(TWIN_PREFIX));
+    }
+
+    /** Throws unless every class given is rewritten ({@code expected} true) or none is (false). */
+    static void require(boolean expected, Class<?>... types) {
+        for (Class<?> type : types) {
+            boolean rewritten = isRewritten(type);
+            if (rewritten != expected) {
+                throw new IllegalStateException(type.getName() + (expected
+                        ? " was NOT rewritten by the agent: this fork would measure the plain program. Run from the "
+                                + "repository root so that agent/target/stm-agent.jar is found, and build the agent first."
+                        : " WAS rewritten although this fork runs without the agent"));
+            }
+        }
+    }
+}
