@@ -30,8 +30,12 @@ final class RunningThreads {
         UnsafeApi.getAndAddInt(COUNTS, address(thread), -1);
     }
 
-    /** False only if no transaction runs on {@code thread}. */
+    /**
+     * False only if no transaction runs on {@code thread}, which must be the calling thread. A plain
+     * load is enough: a thread always sees its own increment; another thread's count sharing the
+     * bucket can only make the answer "maybe", never a wrong "no".
+     */
     static boolean mayBeRunning(Thread thread) {
-        return UnsafeApi.getIntVolatile(COUNTS, address(thread)) != 0;
+        return UnsafeApi.getInt(COUNTS, address(thread)) != 0;
     }
 }

@@ -86,19 +86,18 @@ public final class Segment {
         }
         running = true;
         RunningThreads.enter(thread);
-        claimSlot(TimedState.OUTSIDE_TRANSACTION);
+        claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.now());
         aborts = 0;
         startAttempt();
         return this;
     }
 
-    private void claimSlot(TimedState before) {
-        long now = StatisticsClock.now();
+    private void claimSlot(TimedState before, long now) {
         stats.chargeUntil(before, now);
         SegmentSlot claimed = pool.tryClaim(thread, lastSlotId);
         if (claimed == null) {
             claimed = pool.claim(thread, lastSlotId);
-            stats.chargeUntil(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.now());
+            stats.chargeUntil(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.precise());
         }
         claimed.descriptor = this;
         slot = claimed;
@@ -136,7 +135,7 @@ public final class Segment {
     /** Rolls the attempt back, waits a little, and starts the next one. */
     void restartAfter(TransactionAbort abort) {
         AbortCause cause = abort.abortCause();
-        long now = StatisticsClock.now();
+        long now = StatisticsClock.precise();
         stats.chargeUntil(cause.state(), now);
         stats.subtract(cause.state(), waitedInAttempt);
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
@@ -145,7 +144,7 @@ public final class Segment {
         if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
             nextAttemptInevitable = true; // re-running a big attempt wastes more than waiting for the token
         }
-        long afterRollback = StatisticsClock.now();
+        long afterRollback = StatisticsClock.precise();
         stats.chargeUntil(TimedState.BOOKKEEPING, afterRollback);
         if (cause == AbortCause.INEVITABLE) {
             awaitNoInevitable(); // a killed transaction must not lock again before its killer ends
@@ -155,7 +154,7 @@ public final class Segment {
     }
 
     private void finishCommitted() {
-        long now = StatisticsClock.now();
+        long now = waitedInAttempt > 0 ? StatisticsClock.precise() : StatisticsClock.now();
         stats.chargeUntil(TimedState.RUN_COMMITTED, now);
         stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
         clearLogs();
@@ -482,13 +481,13 @@ public final class Segment {
     }
 
     private void awaitRelease(int orec, long word, TimedState waitState) {
-        long start = StatisticsClock.now();
+        long start = StatisticsClock.precise();
         int round = 0;
         while (Orecs.get(orec) == word) {
             throwIfKilled();
             round = Spin.pause(round);
         }
-        chargeWait(waitState, StatisticsClock.now() - start);
+        chargeWait(waitState, StatisticsClock.precise() - start);
     }
 
     private void chargeWait(TimedState state, long nanos) {
@@ -552,7 +551,7 @@ public final class Segment {
                     }
                     if (status != SegmentSlotFields.KILLED) {
                         if (waitStart == 0) {
-                            waitStart = StatisticsClock.now();
+                            waitStart = StatisticsClock.precise();
                         }
                         round = Spin.pause(round); // committing or rolling back: it releases soon
                         continue;
@@ -574,7 +573,7 @@ public final class Segment {
             }
         } finally {
             if (waitStart != 0) {
-                chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.now() - waitStart);
+                chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - waitStart);
             }
         }
     }
@@ -584,16 +583,16 @@ public final class Segment {
             return;
         }
         if (!InevitableToken.tryAcquire(slot)) {
-            long start = StatisticsClock.now();
+            long start = StatisticsClock.precise();
             int round = 0;
             while (!InevitableToken.tryAcquire(slot)) {
                 if (running && slot.status == SegmentSlotFields.KILLED) {
-                    chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.now() - start);
+                    chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
                     throw doom(AbortCause.INEVITABLE);
                 }
                 round = Spin.pause(round);
             }
-            chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.now() - start);
+            chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
         }
         holdsToken = true;
     }
@@ -610,7 +609,7 @@ public final class Segment {
         while (InevitableToken.isHeld()) {
             round = Spin.pause(round);
         }
-        stats.chargeUntil(TimedState.WAIT_INEVITABLE, StatisticsClock.now());
+        stats.chargeUntil(TimedState.WAIT_INEVITABLE, StatisticsClock.precise());
     }
 
     private void backoff() {
@@ -625,7 +624,7 @@ public final class Segment {
         if (aborts > 4) {
             Thread.yield();
         }
-        stats.chargeUntil(TimedState.BACKOFF, StatisticsClock.now());
+        stats.chargeUntil(TimedState.BACKOFF, StatisticsClock.precise());
     }
 
     // =================================================================== monitors and wait
@@ -651,7 +650,7 @@ public final class Segment {
             throw doom(AbortCause.WRITE_READ);
         }
         commit();
-        long now = StatisticsClock.now();
+        long now = StatisticsClock.precise();
         stats.chargeUntil(TimedState.RUN_COMMITTED, now);
         stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
         clearLogs();
@@ -668,7 +667,7 @@ public final class Segment {
      * before the wait has committed, so this part must never be rolled back and retried.
      */
     void resumeAfterWait() {
-        claimSlot(TimedState.OUTSIDE_TRANSACTION);
+        claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.precise());
         nextAttemptInevitable = true;
         aborts = 0;
         startAttempt();

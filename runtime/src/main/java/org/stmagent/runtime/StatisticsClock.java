@@ -30,11 +30,25 @@ final class StatisticsClock {
     private StatisticsClock() {
     }
 
+    /** The sampled reading, for the fast path (transaction start and commit). */
     static long now() {
         if (!used) {
             used = true;
         }
         return now;
+    }
+
+    /**
+     * {@code nanoTime} itself, for the slow paths (aborts, waits, back-off), where a stale reading
+     * would charge time to the wrong state: a thread that yields or parks lets the clock thread run,
+     * so its wait would otherwise collect the whole jump. Also moves the shared reading forward.
+     */
+    static long precise() {
+        long t = System.nanoTime();
+        if (t > now) {
+            now = t;
+        }
+        return t;
     }
 
     private static void tick() {

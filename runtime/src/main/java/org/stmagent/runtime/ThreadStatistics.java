@@ -22,6 +22,9 @@ final class ThreadStatistics {
 
     /** Charges the time since the last mark to {@code state} and moves the mark to {@code now}. */
     void chargeUntil(TimedState state, long now) {
+        if (now < mark) {
+            now = mark; // a sampled reading older than a precise one: nothing to charge yet
+        }
         int i = state.ordinal();
         counts[i]++;
         nanos[i] += now - mark;
