@@ -49,6 +49,6 @@ final class ThreadStatistics {
 
     ThreadReport snapshot() {
         return new ThreadReport(thread.getName(), thread.getId(), counts.clone(), nanos.clone(),
-                StatisticsClock.now() - started, thread.isAlive());
+                StatisticsClock.precise() - started, thread.isAlive());
     }
 }
