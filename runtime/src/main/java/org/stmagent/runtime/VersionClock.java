@@ -3,26 +3,23 @@ package org.stmagent.runtime;
 import org.agrona.UnsafeApi;
 
 /**
- * The global version clock, and beside it one write-back marker per segment slot.
+ * The global version clock, and after it one write-back marker per segment slot.
  *
- * <p>Writers tick the clock once per commit; read-only transactions never write it. The clock and
- * the markers of the first seven slots share one cache line, allocated off the heap and aligned to
- * 64 bytes: a commit has just taken that line for its tick, so publishing its own marker and
- * reading everyone else's for the privatization wait costs no further cache miss. Slots beyond the
- * seventh have their markers on the following lines. Nothing else lives on these lines.
+ * <p>Writers tick the clock once per commit; read-only transactions never write it. The clock has
+ * a 64-byte-aligned cache line of its own, off the heap: every read barrier looks at it, so nothing
+ * else may invalidate it. The markers follow on the next lines, together: a commit writes its own
+ * and reads the others', and only committers touch them.
  */
 final class VersionClock {
     /** Versions start above every marker sentinel. */
     static final long FIRST_VERSION = 2;
-    /** Marker of a commit that has not yet drawn its version: privatizing commits wait for it too. */
-    static final long WRITEBACK_PENDING = 1;
 
     private static final int LINE = 64;
     private static final long CLOCK;
     private static final int MARKERS = RuntimeSettings.segments() + SegmentPool.EXTRA_SLOTS;
 
     static {
-        long bytes = (long) (1 + MARKERS) * Long.BYTES + LINE;
+        long bytes = LINE + (long) MARKERS * Long.BYTES + LINE;
         long raw = UnsafeApi.allocateMemory(bytes);
         UnsafeApi.setMemory(raw, bytes, (byte) 0);
         CLOCK = (raw + LINE - 1) & -LINE;
@@ -41,9 +38,18 @@ final class VersionClock {
         return UnsafeApi.getAndAddLong(null, CLOCK, 1) + 1;
     }
 
-    /** Publishes that slot {@code slotId} writes back {@code version} (0: not writing back). */
+    /**
+     * Publishes that slot {@code slotId} is about to write back {@code version}, with a full fence:
+     * the marker must be visible before the commit validates, since a privatizing commit that
+     * lands after that validation relies on seeing it.
+     */
     static void markWriteback(int slotId, long version) {
-        UnsafeApi.putLongRelease(null, marker(slotId), version);
+        UnsafeApi.putLongVolatile(null, marker(slotId), version);
+    }
+
+    /** Publishes that slot {@code slotId} has finished writing back. */
+    static void clearWriteback(int slotId) {
+        UnsafeApi.putLongRelease(null, marker(slotId), 0);
     }
 
     /**
@@ -65,6 +71,6 @@ final class VersionClock {
     }
 
     private static long marker(int slotId) {
-        return CLOCK + (1L + slotId) * Long.BYTES;
+        return CLOCK + LINE + (long) slotId * Long.BYTES;
     }
 }
