@@ -191,6 +191,7 @@ public final class Segment {
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
             throw doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
         }
+        VersionClock.markWriteback(slot.id, VersionClock.WRITEBACK_PENDING);
         long version = VersionClock.tick();
         VersionClock.markWriteback(slot.id, version);
         CommitLog.publish(version, writes, false); // before validating: readers never wait for that

@@ -39,12 +39,15 @@ final class VersionClock {
     }
 
     /**
-     * Publishes that slot {@code slotId} is about to write back {@code version}, with a full fence:
-     * the marker must be visible before the commit validates, since a privatizing commit that
-     * lands after that validation relies on seeing it.
+     * Marker of a commit that has not drawn its version yet. It is published before the tick (whose
+     * atomic add orders it), so a privatizing commit with a later version always sees this commit in
+     * flight, even if it validates, writes back and scans before this one gets any further.
      */
+    static final long WRITEBACK_PENDING = 1;
+
+    /** Publishes that slot {@code slotId} writes back {@code version} ({@link #WRITEBACK_PENDING}: soon). */
     static void markWriteback(int slotId, long version) {
-        UnsafeApi.putLongVolatile(null, marker(slotId), version);
+        UnsafeApi.putLongRelease(null, marker(slotId), version);
     }
 
     /** Publishes that slot {@code slotId} has finished writing back. */
