@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * as 0 or as one tick.
  */
 final class StatisticsClock {
-    static final long RESOLUTION_NANOS = 200_000;
+    static final long RESOLUTION_NANOS = 1_000_000;
     private static final long IDLE_NANOS = 10_000_000;
     private static final int IDLE_AFTER_TICKS = 500;
 
