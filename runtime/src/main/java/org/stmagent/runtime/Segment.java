@@ -266,7 +266,7 @@ public final class Segment {
         for (int i = 0, n = reads.size(); i < n; i++) {
             long word = Orecs.get(reads.get(i));
             if (Orecs.isLocked(word)) {
-                if (Orecs.owner(word) != id && !unchangedUnderOtherLock(reads.get(i), word)) {
+                if (Orecs.owner(word) != id) {
                     return false;
                 }
             } else if (Orecs.version(word) > snapshot) {
@@ -274,24 +274,6 @@ public final class Segment {
             }
         }
         return true;
-    }
-
-    /**
-     * An orec another transaction has locked but not begun to commit still holds the committed
-     * data: its writes are only buffered. The read stays valid if the version the owner found when
-     * it locked is within the snapshot; if the owner commits later, its version will be newer than
-     * the snapshot and the next validation fails.
-     */
-    private boolean unchangedUnderOtherLock(int orec, long word) {
-        SegmentSlot owner = pool.slot(Orecs.owner(word));
-        Segment descriptor = owner.descriptor;
-        if (owner.status == SegmentSlotFields.COMMITTING || owner.status == SegmentSlotFields.INEVITABLE
-                || descriptor == null) {
-            return false;
-        }
-        long previous = descriptor.writes.previousWordSeenByOthers(Orecs.lockEntry(word));
-        return !Orecs.isLocked(previous) && Orecs.version(previous) <= snapshot
-                && owner.status != SegmentSlotFields.COMMITTING && Orecs.get(orec) == word;
     }
 
     /** Moves the snapshot to now if everything read so far is still current; aborts otherwise. */
