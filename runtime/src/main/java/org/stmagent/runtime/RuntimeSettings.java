@@ -38,10 +38,6 @@ public final class RuntimeSettings {
         return segments;
     }
 
-    static synchronized boolean poolCreated() {
-        return poolCreated;
-    }
-
     static synchronized int inevitableAfter() {
         return inevitableAfter;
     }

@@ -43,10 +43,6 @@ final class ThreadStatistics {
         nanos[state.ordinal()] -= duration;
     }
 
-    long mark() {
-        return mark;
-    }
-
     ThreadReport snapshot() {
         return new ThreadReport(thread.getName(), thread.getId(), counts.clone(), nanos.clone(),
                 StatisticsClock.precise() - started, thread.isAlive());
