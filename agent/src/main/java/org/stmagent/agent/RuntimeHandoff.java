@@ -17,7 +17,8 @@ final class RuntimeHandoff {
 
     static void configure(AgentOptions options) {
         RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter());
-        ShutdownReport.install(options.getReport());
+        ShutdownReport.install(options.getReport(),
+                options.getJsonFile() == null ? null : options.getJsonFile().toString());
         publish(AgentOptions.REPORT, options.getReport());
         publish(AgentOptions.TOP, Integer.toString(options.getTop()));
         publish(AgentOptions.JSON, options.getJsonFile());

@@ -25,14 +25,22 @@ public final class ShutdownReport {
 
     /**
      * Arranges for the report to be written at shutdown to {@code target}: {@value #STDERR},
-     * {@value #NONE}, or a file path. Only the first call has an effect.
+     * {@value #NONE}, or a file path; and, if {@code jsonFile} is not null, as JSON to that file
+     * (see {@link JsonReport}). Only the first call has an effect.
      */
-    public static synchronized void install(String target) {
-        if (installed || NONE.equals(target)) {
+    public static synchronized void install(String target, String jsonFile) {
+        if (installed || (NONE.equals(target) && jsonFile == null)) {
             return;
         }
         installed = true;
-        Thread hook = new Thread(() -> write(target), "stm-agent report");
+        Thread hook = new Thread(() -> {
+            if (!NONE.equals(target)) {
+                write(target, render());
+            }
+            if (jsonFile != null) {
+                write(jsonFile, JsonReport.render());
+            }
+        }, "stm-agent report");
         hook.setDaemon(true);
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -43,9 +51,8 @@ public final class ShutdownReport {
                 + System.lineSeparator() + StatisticsTable.render();
     }
 
-    static void write(String target) {
+    static void write(String target, String text) {
         try {
-            String text = render();
             if (STDERR.equals(target)) {
                 PrintStream err = System.err;
                 err.print(text);

@@ -62,6 +62,19 @@ class AgentStartIT {
     }
 
     @Test
+    void systemExitKeepsItsStatusAndTheReportIsStillWritten() throws Exception {
+        Path json = temp.resolve("exit.json");
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,json=" + json), "-cp", Jvm.PROGRAMS,
+                "programs.ExitsWithThree");
+        assertEquals(3, result.exitCode(), result::toString);
+        assertEquals("counted 1000" + System.lineSeparator(), result.out());
+        assertTrue(result.err().contains("stm-agent report"), result::toString);
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"formatVersion\": 1"), text);
+        assertTrue(text.matches("(?s).*\"total\": \\{\"name\": \"total\".*\"committed\": 1000,.*"), text);
+    }
+
+    @Test
     void reportCanGoToAFileInstead() throws Exception {
         Path report = temp.resolve("stm.txt");
         Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=" + report), "-cp", Jvm.PROGRAMS,
