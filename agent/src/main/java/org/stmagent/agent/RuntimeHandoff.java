@@ -2,6 +2,7 @@ package org.stmagent.agent;
 
 import org.stmagent.runtime.RuntimeSettings;
 import org.stmagent.runtime.ShutdownReport;
+import org.stmagent.runtime.Timings;
 
 /**
  * The one place where the agent's options reach the runtime. Called after the runtime is on the
@@ -19,6 +20,9 @@ final class RuntimeHandoff {
         RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter());
         ShutdownReport.install(options.getReport(),
                 options.getJsonFile() == null ? null : options.getJsonFile().toString());
+        if (options.getHistogramFile() != null) {
+            Timings.logTo(options.getHistogramFile().toString());
+        }
         publish(AgentOptions.REPORT, options.getReport());
         publish(AgentOptions.TOP, Integer.toString(options.getTop()));
         publish(AgentOptions.JSON, options.getJsonFile());

@@ -3,6 +3,8 @@ package org.stmagent.runtime;
 import java.util.List;
 import java.util.Locale;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * The statistics report as JSON, with the same content as {@link StatisticsTable}:
  *
@@ -10,8 +12,10 @@ import java.util.Locale;
  * {
  *   "format": "stm-agent report", "formatVersion": 1,
  *   "threads": [ THREAD, ... ],
- *   "total": THREAD
+ *   "total": THREAD,
+ *   "timings": { "committed-attempt-ns": TIMING, "transaction-ns": TIMING, "attempts": TIMING, "wait-ns": TIMING }
  * }
+ * TIMING = { "count": 10, "p50": 1, "p90": 2, "p99": 3, "p999": 4, "max": 5 }
  * THREAD = {
  *   "name": "worker-1", "id": 14, "alive": false, "lifetimeNanos": 123,
  *   "committed": 10, "aborted": 2,
@@ -19,7 +23,8 @@ import java.util.Locale;
  * }
  * </pre>
  *
- * The total's {@code id} is -1. Every state appears, zeros included, under the label the text
+ * Latencies are in nanoseconds, from one transaction in {@value ThreadTimings#SAMPLE_EVERY}; the
+ * total's {@code id} is -1. Every state appears, zeros included, under the label the text
  * report uses.
  */
 public final class JsonReport {
@@ -39,7 +44,18 @@ public final class JsonReport {
         }
         out.append(threads.isEmpty() ? "],\n  \"total\": " : "\n  ],\n  \"total\": ");
         thread(out, ThreadReport.sum("total", threads));
-        return out.append("\n}\n").toString();
+        out.append(",\n  \"timings\": {");
+        TimingKind[] kinds = TimingKind.values();
+        for (int i = 0; i < kinds.length; i++) {
+            Histogram h = Timings.total(kinds[i]);
+            out.append(i == 0 ? "\n    " : ",\n    ");
+            string(out, kinds[i].tag());
+            out.append(String.format(Locale.ROOT,
+                    ": {\"count\": %d, \"p50\": %d, \"p90\": %d, \"p99\": %d, \"p999\": %d, \"max\": %d}",
+                    h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                    h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()));
+        }
+        return out.append("\n  }\n}\n").toString();
     }
 
     private static void thread(StringBuilder out, ThreadReport report) {

@@ -46,6 +46,7 @@ public final class Segment {
     private final List<Object> pendingNotifications = new ArrayList<>();
     private final Thread thread = Thread.currentThread();
     private final ThreadStatistics stats = Statistics.register(thread);
+    private final ThreadTimings timings = new ThreadTimings();
     private final SegmentPool pool = SegmentPool.instance();
     private final int inevitableAfter = RuntimeSettings.inevitableAfter();
 
@@ -89,6 +90,7 @@ public final class Segment {
         }
         running = true;
         RunningThreads.enter(thread);
+        timings.transactionStarts();
         claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.now());
         aborts = 0;
         startAttempt();
@@ -100,7 +102,9 @@ public final class Segment {
         SegmentSlot claimed = pool.tryClaim(thread, lastSlotId);
         if (claimed == null) {
             claimed = pool.claim(thread, lastSlotId);
-            stats.chargeUntil(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.precise());
+            long waited = StatisticsClock.precise();
+            stats.chargeUntil(TimedState.WAIT_FREE_SEGMENT, waited);
+            timings.waited(waited - now);
         }
         claimed.descriptor = this;
         slot = claimed;
@@ -108,6 +112,7 @@ public final class Segment {
     }
 
     private void startAttempt() {
+        timings.attemptStarts();
         doomed = null;
         waitedInAttempt = 0;
         if (nextAttemptInevitable || aborts >= inevitableAfter) {
@@ -160,6 +165,7 @@ public final class Segment {
         long now = waitedInAttempt > 0 ? StatisticsClock.precise() : StatisticsClock.now();
         stats.chargeUntil(TimedState.RUN_COMMITTED, now);
         stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
+        timings.transactionCommitted(aborts + 1);
         clearLogs();
         monitors.clear();
         running = false;
@@ -480,6 +486,7 @@ public final class Segment {
 
     private void chargeWait(TimedState state, long nanos) {
         stats.chargeInterval(state, nanos);
+        timings.waited(nanos);
         waitedInAttempt += nanos;
     }
 
@@ -641,6 +648,7 @@ public final class Segment {
         long now = StatisticsClock.precise();
         stats.chargeUntil(TimedState.RUN_COMMITTED, now);
         stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
+        timings.transactionCommitted(aborts + 1);
         clearLogs();
         inevitable = false;
         optimistic = false;
@@ -655,6 +663,7 @@ public final class Segment {
      * before the wait has committed, so this part must never be rolled back and retried.
      */
     void resumeAfterWait() {
+        timings.transactionStarts();
         claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.precise());
         nextAttemptInevitable = true;
         aborts = 0;

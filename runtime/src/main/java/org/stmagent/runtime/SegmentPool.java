@@ -61,10 +61,13 @@ final class SegmentPool {
         return slots[id];
     }
 
-    /** Claims a slot without waiting, starting with {@code preferred}; null when all are taken. */
+    /**
+     * Claims one of the first {@code limit} slots without waiting, starting with {@code preferred};
+     * null when all are taken. Extra slots are only ever handed to starved threads.
+     */
     SegmentSlot tryClaim(Thread thread, int preferred) {
         SegmentSlot[] all = slots;
-        int n = all.length;
+        int n = limit;
         for (int i = 0; i < n; i++) {
             SegmentSlot slot = all[(preferred + i) % n];
             if (slot.tryClaim(thread)) {
@@ -121,6 +124,11 @@ final class SegmentPool {
 
     private synchronized SegmentSlot addExtraSlot(Thread thread) {
         SegmentSlot[] all = slots;
+        for (int i = limit; i < all.length; i++) {
+            if (all[i].tryClaim(thread)) {
+                return all[i]; // an extra slot given out before and free again
+            }
+        }
         if (all.length >= limit + EXTRA_SLOTS) {
             return null;
         }

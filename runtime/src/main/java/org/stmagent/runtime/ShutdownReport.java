@@ -48,7 +48,7 @@ public final class ShutdownReport {
     /** The text of the report as it stands now. */
     public static String render() {
         return "stm-agent report: transaction statistics per thread (count, time, share of the thread's time)"
-                + System.lineSeparator() + StatisticsTable.render();
+                + System.lineSeparator() + StatisticsTable.render() + Timings.render();
     }
 
     static void write(String target, String text) {

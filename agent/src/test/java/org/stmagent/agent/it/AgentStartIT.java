@@ -75,6 +75,28 @@ class AgentStartIT {
     }
 
     @Test
+    void histogramLogIsReadBackByHdrHistogramsOwnReader() throws Exception {
+        Path log = temp.resolve("stm.hlog");
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none,histogram=" + log), "-cp",
+                Jvm.PROGRAMS, "programs.Counter");
+        assertEquals(0, result.exitCode(), result::toString);
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        try (java.io.FileInputStream in = new java.io.FileInputStream(log.toFile())) {
+            org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(in);
+            org.HdrHistogram.EncodableHistogram next;
+            while ((next = reader.nextIntervalHistogram()) != null) {
+                org.HdrHistogram.Histogram h = (org.HdrHistogram.Histogram) next;
+                counts.merge(h.getTag(), h.getTotalCount(), Long::sum);
+            }
+        }
+        // 4 x 20,000 single-attempt transactions (plus the final read): the attempts histogram
+        // counts sampled ones 32 times and retried ones once, so it lands near the real number.
+        long attempts = counts.getOrDefault("attempts", 0L);
+        assertTrue(attempts > 60_000 && attempts < 100_000, "attempts recorded " + counts);
+        assertTrue(counts.getOrDefault("committed-attempt-ns", 0L) > 1_000, "latencies recorded " + counts);
+    }
+
+    @Test
     void reportCanGoToAFileInstead() throws Exception {
         Path report = temp.resolve("stm.txt");
         Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=" + report), "-cp", Jvm.PROGRAMS,

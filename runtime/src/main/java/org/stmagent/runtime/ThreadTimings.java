@@ -1,0 +1,66 @@
+package org.stmagent.runtime;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * One thread's timing histograms. Each is a {@link SingleWriterRecorder}: the thread records
+ * without locks or contended atomics, and {@link Timings} takes interval snapshots from any thread.
+ * Latencies need {@code nanoTime} at both ends, so one transaction in {@value #SAMPLE_EVERY} is
+ * timed; the decision is taken when the transaction starts, so it is independent of its outcome.
+ */
+final class ThreadTimings {
+    static final int SAMPLE_EVERY = 32;
+    private static final int DIGITS = 2;
+
+    private final SingleWriterRecorder[] recorders = new SingleWriterRecorder[TimingKind.values().length];
+    private int countdown = 1;
+    private boolean sampled;
+    private long transactionStart;
+    private long attemptStart;
+
+    ThreadTimings() {
+        for (int i = 0; i < recorders.length; i++) {
+            recorders[i] = new SingleWriterRecorder(DIGITS);
+        }
+        Timings.register(this);
+    }
+
+    void transactionStarts() {
+        sampled = --countdown == 0;
+        if (sampled) {
+            countdown = SAMPLE_EVERY;
+            transactionStart = System.nanoTime();
+            attemptStart = transactionStart;
+        }
+    }
+
+    void attemptStarts() {
+        if (sampled) {
+            attemptStart = System.nanoTime();
+        }
+    }
+
+    void transactionCommitted(int attempts) {
+        if (sampled) {
+            long now = System.nanoTime();
+            record(TimingKind.COMMITTED_ATTEMPT, now - attemptStart, 1);
+            record(TimingKind.TRANSACTION, now - transactionStart, 1);
+            record(TimingKind.ATTEMPTS, attempts, attempts == 1 ? SAMPLE_EVERY : 1);
+        } else if (attempts > 1) {
+            record(TimingKind.ATTEMPTS, attempts, 1); // every retried transaction counts as itself
+        }
+    }
+
+    void waited(long nanos) {
+        record(TimingKind.WAIT, nanos, 1);
+    }
+
+    Histogram interval(TimingKind kind) {
+        return recorders[kind.ordinal()].getIntervalHistogram();
+    }
+
+    private void record(TimingKind kind, long value, long count) {
+        recorders[kind.ordinal()].recordValueWithCount(Math.max(0, value), count);
+    }
+}
