@@ -2,6 +2,7 @@ package org.stmagent.agent;
 
 import org.stmagent.runtime.RuntimeSettings;
 import org.stmagent.runtime.ShutdownReport;
+import org.stmagent.runtime.StatisticsMBean;
 import org.stmagent.runtime.Timings;
 
 /**
@@ -20,6 +21,9 @@ final class RuntimeHandoff {
         RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter());
         ShutdownReport.install(options.getReport(),
                 options.getJsonFile() == null ? null : options.getJsonFile().toString());
+        Thread jmx = new Thread(StatisticsMBean::register, "stm-agent MBean registration");
+        jmx.setDaemon(true); // the platform MBean server takes a moment to start: not on main's time
+        jmx.start();
         if (options.getHistogramFile() != null) {
             Timings.logTo(options.getHistogramFile().toString());
         }

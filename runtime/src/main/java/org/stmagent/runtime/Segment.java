@@ -116,7 +116,13 @@ public final class Segment {
         doomed = null;
         waitedInAttempt = 0;
         if (nextAttemptInevitable || aborts >= inevitableAfter) {
+            InevitableEvent event = new InevitableEvent();
+            event.begin();
             acquireToken();
+            if (event.shouldCommit()) {
+                event.reason = aborts == 0 ? "continues after wait()" : "started inevitable after " + aborts + " aborts";
+                event.commit();
+            }
             slot.setStatus(SegmentSlotFields.INEVITABLE);
             inevitable = true;
             optimistic = false;
@@ -149,6 +155,7 @@ public final class Segment {
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
         rollback();
         aborts++;
+        AbortEvent.emit(cause, aborts);
         if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
             nextAttemptInevitable = true; // re-running a big attempt wastes more than waiting for the token
         }
@@ -498,6 +505,8 @@ public final class Segment {
         if (inevitable) {
             return;
         }
+        InevitableEvent event = new InevitableEvent();
+        event.begin();
         acquireToken();
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.INEVITABLE)) {
             throw doom(AbortCause.INEVITABLE);
@@ -514,6 +523,10 @@ public final class Segment {
         writes.writeBack(); // under our locks, so nobody sees it before commit
         writes.clearWrites();
         allocations.clear();
+        if (event.shouldCommit()) {
+            event.reason = "irrevocable call";
+            event.commit();
+        }
     }
 
     private void lockForInevitable(int orec) {

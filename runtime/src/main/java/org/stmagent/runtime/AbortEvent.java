@@ -1,0 +1,32 @@
+package org.stmagent.runtime;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/** A JDK Flight Recorder event for every rolled-back attempt, with the stack of the code that ran it. */
+@Name("org.stmagent.TransactionAbort")
+@Label("Transaction Abort")
+@Category({"stm-agent"})
+@Description("An attempt of a transaction was rolled back and will be retried")
+@StackTrace(true)
+final class AbortEvent extends Event {
+    @Label("Cause")
+    String cause;
+
+    @Label("Aborts So Far")
+    @Description("Aborts of this transaction, this one included")
+    int aborts;
+
+    static void emit(AbortCause cause, int aborts) {
+        AbortEvent event = new AbortEvent();
+        if (event.shouldCommit()) {
+            event.cause = cause.label();
+            event.aborts = aborts;
+            event.commit();
+        }
+    }
+}
