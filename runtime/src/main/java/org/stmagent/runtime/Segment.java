@@ -59,7 +59,6 @@ public final class Segment {
     private boolean nextAttemptInevitable;
     private TransactionAbort doomed;
     private int aborts;
-    private long waitedInAttempt;
     private int random = 0x9E3779B9 ^ (int) thread.getId();
 
     Segment() {
@@ -101,10 +100,9 @@ public final class Segment {
         stats.chargeUntil(before, now);
         SegmentSlot claimed = pool.tryClaim(thread, lastSlotId);
         if (claimed == null) {
+            long start = StatisticsClock.precise();
             claimed = pool.claim(thread, lastSlotId);
-            long waited = StatisticsClock.precise();
-            stats.chargeUntil(TimedState.WAIT_FREE_SEGMENT, waited);
-            timings.waited(waited - now);
+            chargeWait(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.precise() - start);
         }
         claimed.descriptor = this;
         slot = claimed;
@@ -114,7 +112,6 @@ public final class Segment {
     private void startAttempt() {
         timings.attemptStarts();
         doomed = null;
-        waitedInAttempt = 0;
         if (nextAttemptInevitable || aborts >= inevitableAfter) {
             InevitableEvent event = new InevitableEvent();
             event.begin();
@@ -149,9 +146,8 @@ public final class Segment {
     /** Rolls the attempt back, waits a little, and starts the next one. */
     void restartAfter(TransactionAbort abort) {
         AbortCause cause = abort.abortCause();
-        long now = StatisticsClock.precise();
-        stats.chargeUntil(cause.state(), now);
-        stats.subtract(cause.state(), waitedInAttempt);
+        stats.chargeUntil(cause.state(), StatisticsClock.now());
+        long start = StatisticsClock.precise();
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
         rollback();
         aborts++;
@@ -159,8 +155,7 @@ public final class Segment {
         if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
             nextAttemptInevitable = true; // re-running a big attempt wastes more than waiting for the token
         }
-        long afterRollback = StatisticsClock.precise();
-        stats.chargeUntil(TimedState.BOOKKEEPING, afterRollback);
+        stats.chargeInterval(TimedState.BOOKKEEPING, StatisticsClock.precise() - start);
         if (cause == AbortCause.INEVITABLE) {
             awaitNoInevitable(); // a killed transaction must not lock again before its killer ends
         }
@@ -169,9 +164,7 @@ public final class Segment {
     }
 
     private void finishCommitted() {
-        long now = waitedInAttempt > 0 ? StatisticsClock.precise() : StatisticsClock.now();
-        stats.chargeUntil(TimedState.RUN_COMMITTED, now);
-        stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
+        stats.chargeUntil(TimedState.RUN_COMMITTED, StatisticsClock.now());
         timings.transactionCommitted(aborts + 1);
         clearLogs();
         monitors.clear();
@@ -494,7 +487,6 @@ public final class Segment {
     private void chargeWait(TimedState state, long nanos) {
         stats.chargeInterval(state, nanos);
         timings.waited(nanos);
-        waitedInAttempt += nanos;
     }
 
     // =================================================================== inevitability
@@ -613,14 +605,16 @@ public final class Segment {
     }
 
     private void awaitNoInevitable() {
+        long start = StatisticsClock.precise();
         int round = 0;
         while (InevitableToken.isHeld()) {
             round = Spin.pause(round);
         }
-        stats.chargeUntil(TimedState.WAIT_INEVITABLE, StatisticsClock.precise());
+        chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
     }
 
     private void backoff() {
+        long start = StatisticsClock.precise();
         int shift = Math.min(aborts + 2, 10);
         random ^= random << 13;
         random ^= random >>> 17;
@@ -632,7 +626,7 @@ public final class Segment {
         if (aborts > 4) {
             Thread.yield();
         }
-        stats.chargeUntil(TimedState.BACKOFF, StatisticsClock.precise());
+        stats.chargeInterval(TimedState.BACKOFF, StatisticsClock.precise() - start);
     }
 
     // =================================================================== monitors and wait
@@ -658,9 +652,7 @@ public final class Segment {
             throw doom(AbortCause.WRITE_READ);
         }
         commit();
-        long now = StatisticsClock.precise();
-        stats.chargeUntil(TimedState.RUN_COMMITTED, now);
-        stats.subtract(TimedState.RUN_COMMITTED, waitedInAttempt);
+        stats.chargeUntil(TimedState.RUN_COMMITTED, StatisticsClock.now());
         timings.transactionCommitted(aborts + 1);
         clearLogs();
         inevitable = false;
@@ -677,7 +669,7 @@ public final class Segment {
      */
     void resumeAfterWait() {
         timings.transactionStarts();
-        claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.precise());
+        claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.now());
         nextAttemptInevitable = true;
         aborts = 0;
         startAttempt();

@@ -13,6 +13,8 @@ final class ThreadStatistics {
     private final long started;
     /** The end of the last interval charged: the next one starts here. */
     private long mark;
+    /** Precisely charged time inside the interval since the mark, not yet taken out of it. */
+    private long carried;
 
     ThreadStatistics(Thread thread) {
         this.thread = thread;
@@ -20,27 +22,34 @@ final class ThreadStatistics {
         this.mark = started;
     }
 
-    /** Charges the time since the last mark to {@code state} and moves the mark to {@code now}. */
+    /**
+     * Charges the time since the last mark to {@code state}, less what was charged precisely in
+     * between ({@link #chargeInterval}), and moves the mark to {@code now}, a sampled reading. When
+     * the sampled clock lags behind the precise intervals, the shortfall is carried to the next
+     * charge, so every state stays non-negative and the states add up to the time marked.
+     */
     void chargeUntil(TimedState state, long now) {
-        if (now < mark) {
-            now = mark; // a sampled reading older than a precise one: nothing to charge yet
-        }
         int i = state.ordinal();
         counts[i]++;
-        nanos[i] += now - mark;
-        mark = now;
+        long elapsed = now - mark - carried;
+        if (elapsed < 0) {
+            carried = -elapsed;
+            elapsed = 0;
+        } else {
+            carried = 0;
+        }
+        nanos[i] += elapsed;
+        if (now > mark) {
+            mark = now;
+        }
     }
 
-    /** Charges a measured interval inside another one (a wait inside an attempt). */
+    /** Charges an interval measured precisely (a wait, a rollback, a back-off) inside the current one. */
     void chargeInterval(TimedState state, long duration) {
         int i = state.ordinal();
         counts[i]++;
         nanos[i] += duration;
-    }
-
-    /** Takes back time already charged elsewhere (waits inside an attempt) from the attempt's state. */
-    void subtract(TimedState state, long duration) {
-        nanos[state.ordinal()] -= duration;
+        carried += duration;
     }
 
     ThreadReport snapshot() {
