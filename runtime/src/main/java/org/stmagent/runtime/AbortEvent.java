@@ -21,6 +21,7 @@ final class AbortEvent extends Event {
     @Description("Aborts of this transaction, this one included")
     int aborts;
 
+    /** Only through {@link FlightEvents}, which loads this class only while a recording runs. */
     static void emit(AbortCause cause, int aborts) {
         AbortEvent event = new AbortEvent();
         if (event.shouldCommit()) {

@@ -19,4 +19,18 @@ import jdk.jfr.StackTrace;
 final class InevitableEvent extends Event {
     @Label("Reason")
     String reason;
+
+    /** Only through {@link FlightEvents}, which loads this class only while a recording runs. */
+    static InevitableEvent start() {
+        InevitableEvent event = new InevitableEvent();
+        event.begin();
+        return event;
+    }
+
+    static void end(InevitableEvent event, String reason) {
+        if (event != null && event.shouldCommit()) {
+            event.reason = reason;
+            event.commit();
+        }
+    }
 }

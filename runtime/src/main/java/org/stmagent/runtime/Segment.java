@@ -113,13 +113,9 @@ public final class Segment {
         timings.attemptStarts();
         doomed = null;
         if (nextAttemptInevitable || aborts >= inevitableAfter) {
-            InevitableEvent event = new InevitableEvent();
-            event.begin();
+            Object event = FlightEvents.inevitableStart();
             acquireToken();
-            if (event.shouldCommit()) {
-                event.reason = aborts == 0 ? "continues after wait()" : "started inevitable after " + aborts + " aborts";
-                event.commit();
-            }
+            FlightEvents.inevitableEnd(event, aborts == 0 ? "continues after wait()" : "started inevitable after " + aborts + " aborts");
             slot.setStatus(SegmentSlotFields.INEVITABLE);
             inevitable = true;
             optimistic = false;
@@ -151,7 +147,7 @@ public final class Segment {
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
         rollback();
         aborts++;
-        AbortEvent.emit(cause, aborts);
+        FlightEvents.abort(cause, aborts);
         if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
             nextAttemptInevitable = true; // re-running a big attempt wastes more than waiting for the token
         }
@@ -497,8 +493,7 @@ public final class Segment {
         if (inevitable) {
             return;
         }
-        InevitableEvent event = new InevitableEvent();
-        event.begin();
+        Object event = FlightEvents.inevitableStart();
         acquireToken();
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.INEVITABLE)) {
             throw doom(AbortCause.INEVITABLE);
@@ -515,10 +510,7 @@ public final class Segment {
         writes.writeBack(); // under our locks, so nobody sees it before commit
         writes.clearWrites();
         allocations.clear();
-        if (event.shouldCommit()) {
-            event.reason = "irrevocable call";
-            event.commit();
-        }
+        FlightEvents.inevitableEnd(event, "irrevocable call");
     }
 
     private void lockForInevitable(int orec) {

@@ -1,0 +1,31 @@
+package org.stmagent.runtime;
+
+import jdk.jfr.FlightRecorder;
+
+/**
+ * The gate to the Flight Recorder events. Loading a subclass of {@code jdk.jfr.Event} sets up
+ * Flight Recorder machinery, about 200 ms the first time in a JVM; that must not land inside an
+ * application's first abort unless the user is recording. So this plain class checks first, and
+ * the event classes are loaded only while a recording runs.
+ */
+final class FlightEvents {
+    private FlightEvents() {
+    }
+
+    static void abort(AbortCause cause, int aborts) {
+        if (FlightRecorder.isInitialized()) {
+            AbortEvent.emit(cause, aborts);
+        }
+    }
+
+    /** A token for {@link #inevitableEnd}: an event when recording, else null. */
+    static Object inevitableStart() {
+        return FlightRecorder.isInitialized() ? InevitableEvent.start() : null;
+    }
+
+    static void inevitableEnd(Object token, String reason) {
+        if (token != null) {
+            InevitableEvent.end((InevitableEvent) token, reason);
+        }
+    }
+}
