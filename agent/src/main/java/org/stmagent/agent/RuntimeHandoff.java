@@ -20,7 +20,7 @@ final class RuntimeHandoff {
     static void configure(AgentOptions options) {
         RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter());
         ShutdownReport.install(options.getReport(),
-                options.getJsonFile() == null ? null : options.getJsonFile().toString());
+                options.getJsonFile() == null ? null : options.getJsonFile().toString(), options.getTop());
         Thread jmx = new Thread(StatisticsMBean::register, "stm-agent MBean registration");
         jmx.setDaemon(true); // the platform MBean server takes a moment to start: not on main's time
         jmx.start();

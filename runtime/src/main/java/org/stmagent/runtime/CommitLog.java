@@ -25,6 +25,9 @@ final class CommitLog {
     private static final int MANY = -1;
 
     private static final long[] VERSIONS = new long[(ENTRIES + 1) * VERSION_STRIDE];
+    // what each logged orec was, for the conflict report: the written holder's class and offset
+    private static final Object[] HOLDER_TYPES = new Object[ENTRIES * CAPACITY];
+    private static final long[] HOLDER_OFFSETS = new long[ENTRIES * CAPACITY];
     private static final int[] OREC_LISTS = new int[(ENTRIES + 1) * OREC_STRIDE];
     private static final long VERSION_BASE = UnsafeApi.arrayBaseOffset(long[].class) + VERSION_STRIDE * 8L;
     private static final long OREC_BASE = UnsafeApi.arrayBaseOffset(int[].class) + OREC_STRIDE * 4L;
@@ -42,6 +45,10 @@ final class CommitLog {
         } else {
             for (int i = 0; i < count; i++) {
                 UnsafeApi.putInt(OREC_LISTS, orecs + 4L * (i + 1), writes.lockedOrec(i));
+                Object holder = writes.firstHolder(i);
+                // a static field's holder is its class: keep the class itself, marked by the holder
+                HOLDER_TYPES[entry * CAPACITY + i] = holder == null ? null : holder instanceof Class ? holder : holder.getClass();
+                HOLDER_OFFSETS[entry * CAPACITY + i] = holder instanceof Class ? -1 - writes.firstOffset(i) : writes.firstOffset(i);
             }
             UnsafeApi.putInt(OREC_LISTS, orecs, count);
         }
@@ -52,7 +59,7 @@ final class CommitLog {
      * Whether no commit with a version in {@code (from, to]} wrote an orec in {@code reads}.
      * Returns {@code null} when the ring cannot tell, and the caller must validate in full.
      */
-    static Boolean untouchedBetween(long from, long to, ReadSet reads) {
+    static Boolean untouchedBetween(long from, long to, ReadSet reads, Segment reader) {
         if (to - from > ENTRIES / 2) {
             return null;
         }
@@ -73,7 +80,11 @@ final class CommitLog {
                 return null;
             }
             for (int i = 0; i < count; i++) {
-                if (reads.contains(UnsafeApi.getInt(OREC_LISTS, orecs + 4L * (i + 1)))) {
+                int orec = UnsafeApi.getInt(OREC_LISTS, orecs + 4L * (i + 1));
+                if (reads.contains(orec)) {
+                    if (reader != null) {
+                        reader.readWasOverwritten(orec);
+                    }
                     return Boolean.FALSE;
                 }
             }
@@ -83,6 +94,32 @@ final class CommitLog {
             }
         }
         return Boolean.TRUE;
+    }
+
+    /**
+     * What a recent commit wrote under {@code orec}, for the conflict report: the newest logged
+     * commit up to {@code newest} that wrote it, searched back at most half the ring. Racy by
+     * design (the ring moves on): a wrong or missing answer only blurs the report.
+     */
+    static ConflictLocation locationOf(int orec, long newest) {
+        for (long v = newest; v > newest - ENTRIES / 2 && v > 0; v--) {
+            int entry = (int) v & MASK;
+            if (UnsafeApi.getLongVolatile(VERSIONS, versionAddress(entry)) != v) {
+                continue;
+            }
+            long orecs = OREC_BASE + (long) entry * OREC_STRIDE * 4;
+            int count = UnsafeApi.getInt(OREC_LISTS, orecs);
+            for (int i = 0; i < count && i < CAPACITY; i++) {
+                if (UnsafeApi.getInt(OREC_LISTS, orecs + 4L * (i + 1)) == orec) {
+                    Object type = HOLDER_TYPES[entry * CAPACITY + i];
+                    long offset = HOLDER_OFFSETS[entry * CAPACITY + i];
+                    boolean isStatic = offset < 0;
+                    return type == null ? ConflictLocation.UNKNOWN
+                            : ConflictLocation.of((Class<?>) type, isStatic ? -1 - offset : offset, isStatic);
+                }
+            }
+        }
+        return ConflictLocation.UNKNOWN;
     }
 
     private static long versionAddress(int entry) {

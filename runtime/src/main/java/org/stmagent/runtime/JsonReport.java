@@ -1,6 +1,7 @@
 package org.stmagent.runtime;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.HdrHistogram.Histogram;
@@ -13,7 +14,8 @@ import org.HdrHistogram.Histogram;
  *   "format": "stm-agent report", "formatVersion": 1,
  *   "threads": [ THREAD, ... ],
  *   "total": THREAD,
- *   "timings": { "committed-attempt-ns": TIMING, "transaction-ns": TIMING, "attempts": TIMING, "wait-ns": TIMING }
+ *   "timings": { "committed-attempt-ns": TIMING, "transaction-ns": TIMING, "attempts": TIMING, "wait-ns": TIMING },
+ *   "conflicts": [ { "location": "com.acme.Bank$Account.balance", "aborts": 12, "nanosLost": 3456 }, ... ]
  * }
  * TIMING = { "count": 10, "p50": 1, "p90": 2, "p99": 3, "p999": 4, "max": 5 }
  * THREAD = {
@@ -23,7 +25,7 @@ import org.HdrHistogram.Histogram;
  * }
  * </pre>
  *
- * Latencies are in nanoseconds, from one transaction in {@value ThreadTimings#SAMPLE_EVERY}; the
+ * Conflicts are every location that aborted an attempt, by time lost. Latencies are in nanoseconds, from one transaction in {@value ThreadTimings#SAMPLE_EVERY}; the
  * total's {@code id} is -1. Every state appears, zeros included, under the label the text
  * report uses.
  */
@@ -55,7 +57,15 @@ public final class JsonReport {
                     h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                     h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()));
         }
-        return out.append("\n  }\n}\n").toString();
+        out.append("\n  },\n  \"conflicts\": [");
+        List<Map.Entry<ConflictLocation, Conflicts.Tally>> conflicts = Conflicts.merged();
+        for (int i = 0; i < conflicts.size(); i++) {
+            out.append(i == 0 ? "\n    {\"location\": " : ",\n    {\"location\": ");
+            string(out, conflicts.get(i).getKey().describe());
+            out.append(String.format(Locale.ROOT, ", \"aborts\": %d, \"nanosLost\": %d}",
+                    conflicts.get(i).getValue().aborts, conflicts.get(i).getValue().nanosLost));
+        }
+        return out.append(conflicts.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }
 
     private static void thread(StringBuilder out, ThreadReport report) {

@@ -2,6 +2,7 @@ package org.stmagent.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.agrona.UnsafeApi;
 
@@ -47,6 +48,13 @@ public final class Segment {
     private final Thread thread = Thread.currentThread();
     private final ThreadStatistics stats = Statistics.register(thread);
     private final ThreadTimings timings = new ThreadTimings();
+    private final Map<ConflictLocation, Conflicts.Tally> conflicts = Conflicts.forThread(thread);
+
+    // for the conflict report: the location a slow path is working on, and what failed
+    private Object accessHolder;
+    private long accessOffset;
+    private ConflictLocation conflictAt;
+    private int failedOrec = -1;
     private final SegmentPool pool = SegmentPool.instance();
     private final int inevitableAfter = RuntimeSettings.inevitableAfter();
 
@@ -142,7 +150,8 @@ public final class Segment {
     /** Rolls the attempt back, waits a little, and starts the next one. */
     void restartAfter(TransactionAbort abort) {
         AbortCause cause = abort.abortCause();
-        stats.chargeUntil(cause.state(), StatisticsClock.now());
+        long lost = stats.chargeUntil(cause.state(), StatisticsClock.now());
+        Conflicts.charge(conflicts, whereItConflicted(), lost);
         long start = StatisticsClock.precise();
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
         rollback();
@@ -245,6 +254,23 @@ public final class Segment {
         slot.setStatus(SegmentSlotFields.ACTIVE);
     }
 
+    /** For the conflict report: the location the failed attempt lost on, best effort. */
+    private ConflictLocation whereItConflicted() {
+        ConflictLocation where = conflictAt;
+        if (where == null) {
+            where = failedOrec >= 0 ? CommitLog.locationOf(failedOrec, VersionClock.now())
+                    : ConflictLocation.of(accessHolder, accessOffset);
+        }
+        conflictAt = null;
+        failedOrec = -1;
+        return where;
+    }
+
+    /** Called by the commit log when an orec of the read set was written in between. */
+    void readWasOverwritten(int orec) {
+        failedOrec = orec;
+    }
+
     private void clearLogs() {
         reads.clear();
         writes.clear();
@@ -259,7 +285,7 @@ public final class Segment {
         if (reads.size() <= SMALL_READ_SET) {
             return readsStillValid(); // a few orecs of our own: cheaper than other threads' log entries
         }
-        Boolean untouched = CommitLog.untouchedBetween(from, to, reads);
+        Boolean untouched = CommitLog.untouchedBetween(from, to, reads, this);
         return untouched != null ? untouched : readsStillValid();
     }
 
@@ -267,11 +293,8 @@ public final class Segment {
         int id = slot.id;
         for (int i = 0, n = reads.size(); i < n; i++) {
             long word = Orecs.get(reads.get(i));
-            if (Orecs.isLocked(word)) {
-                if (Orecs.owner(word) != id) {
-                    return false;
-                }
-            } else if (Orecs.version(word) > snapshot) {
+            if (Orecs.isLocked(word) ? Orecs.owner(word) != id : Orecs.version(word) > snapshot) {
+                failedOrec = reads.get(i);
                 return false;
             }
         }
@@ -319,6 +342,8 @@ public final class Segment {
     }
 
     long readBits(Object holder, long offset, byte kind) {
+        accessHolder = holder;
+        accessOffset = offset;
         int orec = Orecs.index(holder, offset);
         while (true) {
             long word = readableWord(orec);
@@ -334,6 +359,8 @@ public final class Segment {
     }
 
     Object readReference(Object holder, long offset) {
+        accessHolder = holder;
+        accessOffset = offset;
         int orec = Orecs.index(holder, offset);
         while (true) {
             long word = readableWord(orec);
@@ -391,6 +418,8 @@ public final class Segment {
     // =================================================================== writes
 
     void writeBits(Object holder, long offset, byte kind, long bits) {
+        accessHolder = holder;
+        accessOffset = offset;
         if (allocations.contains(holder)) {
             Kind.storeBits(holder, offset, kind, bits);
             return;
@@ -404,6 +433,8 @@ public final class Segment {
     }
 
     void writeReference(Object holder, long offset, Object value) {
+        accessHolder = holder;
+        accessOffset = offset;
         if (allocations.contains(holder)) {
             Kind.storeReference(holder, offset, value);
             return;
@@ -466,6 +497,7 @@ public final class Segment {
         } else if (status == SegmentSlotFields.COMMITTING) {
             awaitRelease(orec, word, TimedState.WAIT_WRITE_READ);
         } else if (Orecs.get(orec) == word) {
+            conflictAt = ConflictLocation.of(accessHolder, accessOffset);
             throw doom(cause);
         }
     }

@@ -19,6 +19,7 @@ public final class ShutdownReport {
     public static final String NONE = "none";
 
     private static boolean installed;
+    private static int topConflicts = 10;
 
     private ShutdownReport() {
     }
@@ -26,13 +27,15 @@ public final class ShutdownReport {
     /**
      * Arranges for the report to be written at shutdown to {@code target}: {@value #STDERR},
      * {@value #NONE}, or a file path; and, if {@code jsonFile} is not null, as JSON to that file
-     * (see {@link JsonReport}). Only the first call has an effect.
+     * (see {@link JsonReport}); the conflict section lists the {@code top} locations that lost the
+     * most time. Only the first call has an effect.
      */
-    public static synchronized void install(String target, String jsonFile) {
+    public static synchronized void install(String target, String jsonFile, int top) {
         if (installed || (NONE.equals(target) && jsonFile == null)) {
             return;
         }
         installed = true;
+        topConflicts = top;
         Thread hook = new Thread(() -> {
             if (!NONE.equals(target)) {
                 write(target, render());
@@ -48,7 +51,7 @@ public final class ShutdownReport {
     /** The text of the report as it stands now. */
     public static String render() {
         return "stm-agent report: transaction statistics per thread (count, time, share of the thread's time)"
-                + System.lineSeparator() + StatisticsTable.render() + Timings.render();
+                + System.lineSeparator() + StatisticsTable.render() + Conflicts.render(topConflicts) + Timings.render();
     }
 
     static void write(String target, String text) {

@@ -27,8 +27,9 @@ final class ThreadStatistics {
      * between ({@link #chargeInterval}), and moves the mark to {@code now}, a sampled reading. When
      * the sampled clock lags behind the precise intervals, the shortfall is carried to the next
      * charge, so every state stays non-negative and the states add up to the time marked.
+     * Returns the time charged.
      */
-    void chargeUntil(TimedState state, long now) {
+    long chargeUntil(TimedState state, long now) {
         int i = state.ordinal();
         counts[i]++;
         long elapsed = now - mark - carried;
@@ -42,6 +43,7 @@ final class ThreadStatistics {
         if (now > mark) {
             mark = now;
         }
+        return elapsed;
     }
 
     /** Charges an interval measured precisely (a wait, a rollback, a back-off) inside the current one. */

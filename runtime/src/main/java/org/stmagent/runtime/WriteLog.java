@@ -100,6 +100,17 @@ final class WriteLog {
         return NONE;
     }
 
+    /** The holder of the first write buffered under a lock entry, or null (a lock taken for reading). */
+    Object firstHolder(int lockEntry) {
+        int w = firstWrite[lockEntry];
+        return w == NONE ? null : holder[w];
+    }
+
+    long firstOffset(int lockEntry) {
+        int w = firstWrite[lockEntry];
+        return w == NONE ? -1 : offset[w];
+    }
+
     long bits(int write) {
         return bits[write];
     }

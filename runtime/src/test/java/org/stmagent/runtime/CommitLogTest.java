@@ -32,15 +32,15 @@ class CommitLogTest {
     void aCommitThatWroteWhatWasReadInvalidatesTheRange() {
         CommitLog.publish(BASE + 1, writing(10, 11), false);
         CommitLog.publish(BASE + 2, writing(12), false);
-        assertEquals(Boolean.TRUE, CommitLog.untouchedBetween(BASE, BASE + 2, reading(1, 2, 3)));
-        assertEquals(Boolean.FALSE, CommitLog.untouchedBetween(BASE, BASE + 2, reading(1, 12)));
-        assertEquals(Boolean.TRUE, CommitLog.untouchedBetween(BASE + 1, BASE + 2, reading(10, 11)));
+        assertEquals(Boolean.TRUE, CommitLog.untouchedBetween(BASE, BASE + 2, reading(1, 2, 3), null));
+        assertEquals(Boolean.FALSE, CommitLog.untouchedBetween(BASE, BASE + 2, reading(1, 12), null));
+        assertEquals(Boolean.TRUE, CommitLog.untouchedBetween(BASE + 1, BASE + 2, reading(10, 11), null));
     }
 
     @Test
     void aFailedCommitWroteNothing() {
         CommitLog.publish(BASE + 101, writing(5), true);
-        assertEquals(Boolean.TRUE, CommitLog.untouchedBetween(BASE + 100, BASE + 101, reading(5)));
+        assertEquals(Boolean.TRUE, CommitLog.untouchedBetween(BASE + 100, BASE + 101, reading(5), null));
     }
 
     @Test
@@ -50,11 +50,11 @@ class CommitLogTest {
             many[i] = 1_000 + i;
         }
         CommitLog.publish(BASE + 201, writing(many), false);
-        assertNull(CommitLog.untouchedBetween(BASE + 200, BASE + 201, reading(1)));
+        assertNull(CommitLog.untouchedBetween(BASE + 200, BASE + 201, reading(1), null));
 
         CommitLog.publish(BASE + 301 + 1024, writing(7), false); // same entry as BASE + 301, newer
-        assertNull(CommitLog.untouchedBetween(BASE + 300, BASE + 301, reading(1)));
+        assertNull(CommitLog.untouchedBetween(BASE + 300, BASE + 301, reading(1), null));
 
-        assertNull(CommitLog.untouchedBetween(BASE, BASE + 100_000, reading(1)));
+        assertNull(CommitLog.untouchedBetween(BASE, BASE + 100_000, reading(1), null));
     }
 }

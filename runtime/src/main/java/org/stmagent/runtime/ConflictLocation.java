@@ -1,0 +1,83 @@
+package org.stmagent.runtime;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Objects;
+
+import org.agrona.UnsafeApi;
+
+/**
+ * Where a conflict happened: a field of a class (instance or static) or an element of an array
+ * type, named the way a user reads it: {@code com.acme.Bank.total}, {@code static com.acme.Ids.next},
+ * {@code long[] element}. Made only when an attempt aborts, never on the fast path.
+ */
+final class ConflictLocation {
+    static final ConflictLocation UNKNOWN = new ConflictLocation(null, -1, false);
+
+    private final Class<?> type;
+    private final long offset;
+    private final boolean isStatic;
+
+    private ConflictLocation(Class<?> type, long offset, boolean isStatic) {
+        this.type = type;
+        this.offset = offset;
+        this.isStatic = isStatic;
+    }
+
+    /** The location of {@code offset} in {@code holder} (a static field's base is its class). */
+    static ConflictLocation of(Object holder, long offset) {
+        if (holder == null) {
+            return UNKNOWN;
+        }
+        if (holder instanceof Class) {
+            return new ConflictLocation((Class<?>) holder, offset, true);
+        }
+        return new ConflictLocation(holder.getClass(), offset, false);
+    }
+
+    static ConflictLocation of(Class<?> type, long offset, boolean isStatic) {
+        return type == null ? UNKNOWN : new ConflictLocation(type, offset, isStatic);
+    }
+
+    /** A readable name; resolving the field by offset costs a reflective search, done at report time. */
+    String describe() {
+        if (type == null) {
+            return "(unknown location)";
+        }
+        if (type.isArray()) {
+            return type.getComponentType().getTypeName() + "[] element";
+        }
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) == isStatic && offsetOf(f) == offset) {
+                    return (isStatic ? "static " : "") + c.getName() + "." + f.getName();
+                }
+            }
+        }
+        return (isStatic ? "static " : "") + type.getName() + " at offset " + offset;
+    }
+
+    private static long offsetOf(Field f) {
+        try {
+            return Modifier.isStatic(f.getModifiers()) ? UnsafeApi.staticFieldOffset(f) : UnsafeApi.objectFieldOffset(f);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ConflictLocation)) {
+            return false;
+        }
+        ConflictLocation other = (ConflictLocation) o;
+        // every element of an array type is one location for the report
+        boolean sameOffset = type != null && type.isArray() || offset == other.offset;
+        return type == other.type && sameOffset && isStatic == other.isStatic;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, type != null && type.isArray() ? 0 : offset, isStatic);
+    }
+}
