@@ -31,7 +31,8 @@ public final class BankWorkload {
         }
     }
 
-    private static final int AUDIT_PERCENT = 5;
+    /** Share of operations that audit the full total, unless a sample says otherwise. */
+    public static final int AUDIT_PERCENT = 5;
     private static final long MAX_AMOUNT = 100;
 
     private BankWorkload() {
@@ -39,6 +40,11 @@ public final class BankWorkload {
 
     /** Runs {@code threads} threads on {@code accounts} for {@code nanos}, then audits once more. */
     public static Result run(Accounts accounts, int threads, long nanos) throws InterruptedException {
+        return run(accounts, threads, nanos, AUDIT_PERCENT);
+    }
+
+    /** As {@link #run(Accounts, int, long)}, with {@code auditPercent} of operations auditing. */
+    public static Result run(Accounts accounts, int threads, long nanos, int auditPercent) throws InterruptedException {
         long expected = accounts.audit();
         long[][] counts = new long[threads][];
         CountDownLatch ready = new CountDownLatch(threads);
@@ -50,7 +56,7 @@ public final class BankWorkload {
             workers[t] = new Thread(() -> {
                 ready.countDown();
                 awaitUninterruptibly(go);
-                counts[index] = work(accounts, new SplittableRandom(42 + index), deadline[0], expected);
+                counts[index] = work(accounts, new SplittableRandom(42 + index), deadline[0], expected, auditPercent);
             }, "bank-" + t);
             workers[t].start();
         }
@@ -74,14 +80,15 @@ public final class BankWorkload {
     }
 
     /** One thread's loop; returns its transfers, audits and audits that saw a wrong total. */
-    private static long[] work(Accounts accounts, SplittableRandom random, long deadline, long expected) {
+    private static long[] work(Accounts accounts, SplittableRandom random, long deadline, long expected,
+            int auditPercent) {
         int size = accounts.size();
         long transfers = 0;
         long audits = 0;
         long wrong = 0;
         long done = 0;
         while ((done & 63) != 0 || System.nanoTime() < deadline) {
-            if (random.nextInt(100) < AUDIT_PERCENT) {
+            if (random.nextInt(100) < auditPercent) {
                 if (accounts.audit() != expected) {
                     wrong++;
                 }
@@ -97,8 +104,13 @@ public final class BankWorkload {
 
     /** Prints the run's description. */
     public static void printHeader(String name, int accounts, int threads, long nanos, String locking) {
+        printHeader(name, accounts, threads, nanos, AUDIT_PERCENT, locking);
+    }
+
+    public static void printHeader(String name, int accounts, int threads, long nanos, int auditPercent,
+            String locking) {
         System.out.printf(Locale.ROOT, "%s: %,d accounts, %d threads, %.1f s, %d%% transfers / %d%% audits, %s%n",
-                name, accounts, threads, nanos / 1e9, 100 - AUDIT_PERCENT, AUDIT_PERCENT, locking);
+                name, accounts, threads, nanos / 1e9, 100 - auditPercent, auditPercent, locking);
     }
 
     /**

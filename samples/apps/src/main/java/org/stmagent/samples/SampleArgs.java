@@ -63,6 +63,32 @@ public final class SampleArgs {
         return this;
     }
 
+    /** An option that must be one of {@code choices}. */
+    public String choice(String name, String... choices) {
+        String value = values.get(name);
+        for (String choice : choices) {
+            if (choice.equals(value)) {
+                return value;
+            }
+        }
+        fail("--" + name + " must be one of " + String.join(", ", choices) + ", not '" + value + "'");
+        return null;
+    }
+
+    /** An integer option from 0 to 100. */
+    public int percent(String name) {
+        try {
+            int value = Integer.parseInt(values.get(name));
+            if (value >= 0 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail("--" + name + " must be a percentage from 0 to 100, not '" + values.get(name) + "'");
+        return 0;
+    }
+
     /** A positive integer option. */
     public int positiveInt(String name) {
         try {
