@@ -32,6 +32,19 @@ class SamplesIT {
     }
 
     @Test
+    void theReportNamesTheStatisticEveryTransferWrites() throws Exception {
+        String countingBank = "org.stmagent.samples.counting.CountingBank";
+        SampleJvm.Result inside = SampleJvm.underAgent(countingBank, "--threads", "2", "--seconds", "1");
+        assertVerifiedBank(inside);
+        assertTrue(inside.err().matches("(?s).*conflicts by location.*\\R +\\d+ aborts +[\\d.]+ ms  "
+                + "org\\.stmagent\\.samples\\.counting\\.CountingBank\\.transfers\\R.*"), inside::toString);
+        SampleJvm.Result outside = SampleJvm.underAgent(countingBank, "--threads", "2", "--seconds", "1",
+                "--count", "outside");
+        assertVerifiedBank(outside);
+        assertTrue(!outside.err().contains("CountingBank.transfers"), outside::toString);
+    }
+
+    @Test
     void bankUnderTheAgentWithFewAccountsConservesMoney() throws Exception {
         SampleJvm.Result result = SampleJvm.underAgent(BANK, "--threads", "4", "--seconds", "1", "--accounts", "4");
         assertVerifiedBank(result);
