@@ -45,6 +45,7 @@ public final class Segment {
     private final AllocationLog allocations = new AllocationLog();
     private final HeldMonitors monitors = new HeldMonitors();
     private final List<Object> pendingNotifications = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
     private final Thread thread = Thread.currentThread();
     private final ThreadStatistics stats = Statistics.register(thread);
     private final ThreadTimings timings = new ThreadTimings();
@@ -182,6 +183,7 @@ public final class Segment {
         slot = null;
         pool.release(done);
         MonitorConditions.deliver(pendingNotifications);
+        runAfterCommit();
     }
 
     // =================================================================== commit
@@ -251,6 +253,7 @@ public final class Segment {
         clearLogs();
         monitors.clear();
         MonitorConditions.forget(pendingNotifications);
+        afterCommit.clear();
         slot.setStatus(SegmentSlotFields.ACTIVE);
     }
 
@@ -659,6 +662,22 @@ public final class Segment {
         return monitors;
     }
 
+    /** Runs {@code action} once this transaction has committed; an aborted attempt drops it. */
+    void deferUntilCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    private void runAfterCommit() {
+        if (afterCommit.isEmpty()) {
+            return;
+        }
+        Runnable[] actions = afterCommit.toArray(new Runnable[0]);
+        afterCommit.clear();
+        for (Runnable action : actions) {
+            action.run();
+        }
+    }
+
     void deferNotification(Object notification) {
         pendingNotifications.add(notification);
     }
@@ -685,6 +704,7 @@ public final class Segment {
         slot = null;
         pool.release(done);
         MonitorConditions.deliver(pendingNotifications);
+        runAfterCommit();
     }
 
     /**

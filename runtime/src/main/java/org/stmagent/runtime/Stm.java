@@ -91,6 +91,20 @@ public final class Stm {
     }
 
     /**
+     * Runs {@code action} once, after the calling thread's transaction commits (never if every
+     * attempt is rolled back, never twice); outside a transaction, runs it now. For work that must
+     * happen exactly once, such as handing a result to another thread.
+     */
+    public static void afterCommit(Runnable action) {
+        Segment segment = Barriers.current();
+        if (segment == null) {
+            action.run();
+        } else {
+            segment.deferUntilCommit(action);
+        }
+    }
+
+    /**
      * Makes the calling thread's transaction inevitable: from here on it cannot abort, so it may do
      * irrevocable work. At most one transaction is inevitable at a time; this may wait for another
      * to finish. Outside a transaction it does nothing.
