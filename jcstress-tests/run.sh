@@ -81,6 +81,7 @@ case "$mode" in
             exit 1
         fi
         echo "run.sh: $mode run passed: no forbidden outcome"
+        echo "jcstress: $ran passed, 0 failed"
         ;;
     broken|plain)
         expected="$broken_expected"
