@@ -101,7 +101,7 @@ class SegmentLimitTest {
         Thread releaser = new Thread(() -> {
             try {
                 allHeld.await();
-                TimeUnit.MILLISECONDS.sleep(50); // well below the 100 ms after which a starved thread gets an extra segment
+                TimeUnit.MILLISECONDS.sleep(30); // well below the 100 ms after which a starved thread gets an extra segment
             } catch (InterruptedException e) {
                 return;
             }
@@ -116,7 +116,7 @@ class SegmentLimitTest {
         assertTrue(!ranWhileAllHeld.get(), "a transaction ran while all " + limit + " segments were held");
         ThreadReport report = StatisticsTest.reportOf(waiter.get());
         assertTrue(report.count(TimedState.WAIT_FREE_SEGMENT) >= 1, "the wait for a free segment is counted");
-        assertTrue(report.nanos(TimedState.WAIT_FREE_SEGMENT) >= TimeUnit.MILLISECONDS.toNanos(20),
+        assertTrue(report.nanos(TimedState.WAIT_FREE_SEGMENT) >= TimeUnit.MILLISECONDS.toNanos(10),
                 "waited " + report.nanos(TimedState.WAIT_FREE_SEGMENT) + " ns");
     }
 
