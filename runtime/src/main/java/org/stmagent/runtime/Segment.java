@@ -79,6 +79,11 @@ public final class Segment {
         return running;
     }
 
+    /** The id of the segment slot the running transaction occupies. */
+    int slotId() {
+        return slot.id;
+    }
+
     boolean isInevitable() {
         return inevitable;
     }

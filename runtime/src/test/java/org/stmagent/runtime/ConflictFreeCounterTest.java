@@ -1,0 +1,51 @@
+package org.stmagent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Concurrent transactions add to the counter without conflicting, and nothing is lost. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ConflictFreeCounterTest {
+
+    @Test
+    void concurrentAddsDoNotConflictAndSumExactly() {
+        ConflictFreeCounter counter = new ConflictFreeCounter();
+        Map<String, Boolean> workers = new ConcurrentHashMap<>();
+        new Workers("adding").add(4, t -> () -> {
+            workers.put(Thread.currentThread().getName(), true);
+            for (int i = 0; i < 10_000; i++) {
+                Stm.atomic(() -> counter.add(1));
+            }
+        }).run(60);
+
+        assertEquals(40_000, counter.get());
+        for (ThreadReport report : Statistics.perThread()) {
+            if (workers.containsKey(report.threadName())) {
+                assertEquals(10_000, report.committed(), report.threadName());
+                // no two running transactions share a cell; only an orec-table collision could abort
+                assertTrue(report.aborted() <= 100, report.threadName() + " aborted " + report.aborted() + " times");
+            }
+        }
+    }
+
+    @Test
+    void addsOfAnAbortedAttemptAreRolledBack() {
+        ConflictFreeCounter counter = new ConflictFreeCounter();
+        int[] attempts = new int[1];
+        Stm.atomic(() -> {
+            counter.add(5);
+            if (++attempts[0] < 3) {
+                throw TransactionAbort.of(AbortCause.OTHER);
+            }
+        });
+        assertEquals(5, counter.get());
+        counter.add(2); // outside a transaction: a transaction of its own
+        assertEquals(7, counter.get());
+    }
+}
