@@ -27,8 +27,15 @@ class ConflictAttributionTest {
         Object staticBase = FieldAddresses.staticBase(ConflictAttributionTest.class, "hotStatic");
         long staticOffset = FieldAddresses.staticOffset(ConflictAttributionTest.class, "hotStatic");
 
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
         new Workers("conflicting").add(4, t -> () -> {
-            for (int i = 0; i < 20_000; i++) {
+            try {
+                start.await(); // all four run at once, for long enough to overlap on 2 cores
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            long end = System.nanoTime() + 300_000_000L;
+            for (int i = 0; i < 20_000 || System.nanoTime() < end; i++) {
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
                     Barriers.writeLong(account, Barriers.readLong(account, balance, s) + 1, balance, s);
