@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.stmagent.instrument.Instrumenter;
 import org.stmagent.instrument.RewritePolicy;
+import org.stmagent.runtime.Sites;
 
 /** Builds the rewriter the transformer uses, from the options that shape the rewriting. */
 final class Rewriters {
@@ -25,6 +26,7 @@ final class Rewriters {
                 ? org.stmagent.instrument.MonitorMode.LOCK
                 : org.stmagent.instrument.MonitorMode.TRANSACTION;
         return new RewritePolicy(monitors, annotations,
-                internalName -> selection.matches(internalName.replace('/', '.')), options.getPureMethods());
+                internalName -> selection.matches(internalName.replace('/', '.')), options.getPureMethods(),
+                Sites::register);
     }
 }

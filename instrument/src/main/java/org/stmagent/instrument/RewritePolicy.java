@@ -18,9 +18,10 @@ import java.util.function.Predicate;
  *                         inevitable: {@code class.method} with {@code *} within a package segment
  *                         or a name, {@code **} across segments (e.g. {@code com.acme.Util.hash},
  *                         {@code com.acme.math.**.*})
+ * @param sites            numbers the sites of emitted barrier calls, for conflict reports
  */
 public record RewritePolicy(MonitorMode monitorMode, Set<String> atomicAnnotations, Predicate<String> included,
-        List<String> pureMethods) {
+        List<String> pureMethods, SiteTable sites) {
 
     /** The descriptor of the built-in atomic annotation. */
     public static final String ATOMIC = "Lorg/stmagent/annotations/Atomic;";
@@ -30,23 +31,28 @@ public record RewritePolicy(MonitorMode monitorMode, Set<String> atomicAnnotatio
         atomicAnnotations = Set.copyOf(atomicAnnotations);
         Objects.requireNonNull(included, "included");
         pureMethods = List.copyOf(pureMethods);
+        Objects.requireNonNull(sites, "sites");
     }
 
-    /** Transactions for {@code synchronized}, no aliases, no extra pure methods. */
+    /** Transactions for {@code synchronized}, no aliases, no extra pure methods, no site numbers. */
     public static RewritePolicy of(Predicate<String> included) {
-        return new RewritePolicy(MonitorMode.TRANSACTION, Set.of(), included, List.of());
+        return new RewritePolicy(MonitorMode.TRANSACTION, Set.of(), included, List.of(), SiteTable.NONE);
     }
 
     public RewritePolicy withMonitorMode(MonitorMode mode) {
-        return new RewritePolicy(mode, atomicAnnotations, included, pureMethods);
+        return new RewritePolicy(mode, atomicAnnotations, included, pureMethods, sites);
     }
 
     public RewritePolicy withAtomicAnnotations(Set<String> descriptors) {
-        return new RewritePolicy(monitorMode, descriptors, included, pureMethods);
+        return new RewritePolicy(monitorMode, descriptors, included, pureMethods, sites);
     }
 
     public RewritePolicy withPureMethods(List<String> patterns) {
-        return new RewritePolicy(monitorMode, atomicAnnotations, included, patterns);
+        return new RewritePolicy(monitorMode, atomicAnnotations, included, patterns, sites);
+    }
+
+    public RewritePolicy withSites(SiteTable table) {
+        return new RewritePolicy(monitorMode, atomicAnnotations, included, pureMethods, table);
     }
 
     /** Whether {@code descriptor} names {@code @Atomic} or one of its aliases. */

@@ -11,15 +11,15 @@ final class ArrayCopies {
     private ArrayCopies() {
     }
 
-    static Object cloneArray(Object array, Segment s) {
+    static Object cloneArray(Object array, Segment s, int site) {
         int length = Array.getLength(array); // NullPointerException as clone() on null
         Object copy = Array.newInstance(array.getClass().getComponentType(), length);
         s.recordAllocation(copy);
-        copyElements(array, 0, copy, 0, length, s);
+        copyElements(array, 0, copy, 0, length, s, site);
         return copy;
     }
 
-    static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, Segment s) {
+    static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, Segment s, int site) {
         // The JDK's own null and type checks: a zero-length copy validates both arrays.
         System.arraycopy(src, 0, dst, 0, 0);
         int srcLength = Array.getLength(src);
@@ -32,36 +32,36 @@ final class ArrayCopies {
         }
         if (src == dst && srcPos < dstPos) {
             for (int i = length - 1; i >= 0; i--) {
-                copyElement(src, srcPos + i, dst, dstPos + i, s);
+                copyElement(src, srcPos + i, dst, dstPos + i, s, site);
             }
         } else {
-            copyElements(src, srcPos, dst, dstPos, length, s);
+            copyElements(src, srcPos, dst, dstPos, length, s, site);
         }
     }
 
-    private static void copyElements(Object src, int srcPos, Object dst, int dstPos, int length, Segment s) {
+    private static void copyElements(Object src, int srcPos, Object dst, int dstPos, int length, Segment s, int site) {
         for (int i = 0; i < length; i++) {
-            copyElement(src, srcPos + i, dst, dstPos + i, s);
+            copyElement(src, srcPos + i, dst, dstPos + i, s, site);
         }
     }
 
-    private static void copyElement(Object src, int from, Object dst, int to, Segment s) {
+    private static void copyElement(Object src, int from, Object dst, int to, Segment s, int site) {
         if (src instanceof Object[]) {
-            Barriers.storeRef((Object[]) dst, to, Barriers.loadRef((Object[]) src, from, s), s);
+            Barriers.storeRef((Object[]) dst, to, Barriers.loadRef((Object[]) src, from, s, site), s, site);
         } else if (src instanceof int[]) {
-            Barriers.storeInt((int[]) dst, to, Barriers.loadInt((int[]) src, from, s), s);
+            Barriers.storeInt((int[]) dst, to, Barriers.loadInt((int[]) src, from, s, site), s, site);
         } else if (src instanceof long[]) {
-            Barriers.storeLong((long[]) dst, to, Barriers.loadLong((long[]) src, from, s), s);
+            Barriers.storeLong((long[]) dst, to, Barriers.loadLong((long[]) src, from, s, site), s, site);
         } else if (src instanceof byte[] || src instanceof boolean[]) {
-            Barriers.storeByte(dst, to, Barriers.loadByte(src, from, s), s);
+            Barriers.storeByte(dst, to, Barriers.loadByte(src, from, s, site), s, site);
         } else if (src instanceof char[]) {
-            Barriers.storeChar((char[]) dst, to, Barriers.loadChar((char[]) src, from, s), s);
+            Barriers.storeChar((char[]) dst, to, Barriers.loadChar((char[]) src, from, s, site), s, site);
         } else if (src instanceof short[]) {
-            Barriers.storeShort((short[]) dst, to, Barriers.loadShort((short[]) src, from, s), s);
+            Barriers.storeShort((short[]) dst, to, Barriers.loadShort((short[]) src, from, s, site), s, site);
         } else if (src instanceof double[]) {
-            Barriers.storeDouble((double[]) dst, to, Barriers.loadDouble((double[]) src, from, s), s);
+            Barriers.storeDouble((double[]) dst, to, Barriers.loadDouble((double[]) src, from, s, site), s, site);
         } else {
-            Barriers.storeFloat((float[]) dst, to, Barriers.loadFloat((float[]) src, from, s), s);
+            Barriers.storeFloat((float[]) dst, to, Barriers.loadFloat((float[]) src, from, s, site), s, site);
         }
     }
 }

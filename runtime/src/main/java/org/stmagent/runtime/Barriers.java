@@ -92,8 +92,8 @@ public final class Barriers {
     }
 
     /** Makes the transaction inevitable before an action that cannot be rolled back. */
-    public static void becomeInevitable(Segment segment) {
-        segment.becomeInevitable();
+    public static void becomeInevitable(Segment segment, int site) {
+        segment.becomeInevitable(site);
     }
 
     /** Records an object the transaction just constructed: writes to it need no orec. */
@@ -135,244 +135,244 @@ public final class Barriers {
 
     // ---------------------------------------------------------------- fields (instance and static)
 
-    public static boolean readBoolean(Object holder, long offset, Segment s) {
+    public static boolean readBoolean(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             boolean value = UnsafeApi.getBoolean(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return s.readBits(holder, offset, Kind.BOOLEAN) != 0;
+        return s.readBits(holder, offset, Kind.BOOLEAN, site) != 0;
     }
 
-    public static byte readByte(Object holder, long offset, Segment s) {
+    public static byte readByte(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             byte value = UnsafeApi.getByte(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return (byte) s.readBits(holder, offset, Kind.BYTE);
+        return (byte) s.readBits(holder, offset, Kind.BYTE, site);
     }
 
-    public static char readChar(Object holder, long offset, Segment s) {
+    public static char readChar(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             char value = UnsafeApi.getChar(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return (char) s.readBits(holder, offset, Kind.CHAR);
+        return (char) s.readBits(holder, offset, Kind.CHAR, site);
     }
 
-    public static short readShort(Object holder, long offset, Segment s) {
+    public static short readShort(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             short value = UnsafeApi.getShort(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return (short) s.readBits(holder, offset, Kind.SHORT);
+        return (short) s.readBits(holder, offset, Kind.SHORT, site);
     }
 
-    public static int readInt(Object holder, long offset, Segment s) {
+    public static int readInt(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             int value = UnsafeApi.getInt(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return (int) s.readBits(holder, offset, Kind.INT);
+        return (int) s.readBits(holder, offset, Kind.INT, site);
     }
 
-    public static long readLong(Object holder, long offset, Segment s) {
+    public static long readLong(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             long value = UnsafeApi.getLongOpaque(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return s.readBits(holder, offset, Kind.LONG);
+        return s.readBits(holder, offset, Kind.LONG, site);
     }
 
-    public static float readFloat(Object holder, long offset, Segment s) {
+    public static float readFloat(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             float value = UnsafeApi.getFloat(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return Float.intBitsToFloat((int) s.readBits(holder, offset, Kind.FLOAT));
+        return Float.intBitsToFloat((int) s.readBits(holder, offset, Kind.FLOAT, site));
     }
 
-    public static double readDouble(Object holder, long offset, Segment s) {
+    public static double readDouble(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             double value = UnsafeApi.getDoubleOpaque(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return Double.longBitsToDouble(s.readBits(holder, offset, Kind.DOUBLE));
+        return Double.longBitsToDouble(s.readBits(holder, offset, Kind.DOUBLE, site));
     }
 
-    public static Object readRef(Object holder, long offset, Segment s) {
+    public static Object readRef(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);
             long pre = Orecs.get(orec);
             Object value = UnsafeApi.getReference(holder, offset);
-            if (s.validRead(orec, pre)) {
+            if (s.validRead(orec, pre, site)) {
                 return value;
             }
         }
-        return s.readReference(holder, offset);
+        return s.readReference(holder, offset, site);
     }
 
-    public static void writeBoolean(Object holder, boolean value, long offset, Segment s) {
-        s.writeBits(holder, offset, Kind.BOOLEAN, value ? 1 : 0);
+    public static void writeBoolean(Object holder, boolean value, long offset, Segment s, int site) {
+        s.writeBits(holder, offset, Kind.BOOLEAN, value ? 1 : 0, site);
     }
 
-    public static void writeByte(Object holder, byte value, long offset, Segment s) {
-        s.writeBits(holder, offset, Kind.BYTE, value);
+    public static void writeByte(Object holder, byte value, long offset, Segment s, int site) {
+        s.writeBits(holder, offset, Kind.BYTE, value, site);
     }
 
-    public static void writeChar(Object holder, char value, long offset, Segment s) {
-        s.writeBits(holder, offset, Kind.CHAR, value);
+    public static void writeChar(Object holder, char value, long offset, Segment s, int site) {
+        s.writeBits(holder, offset, Kind.CHAR, value, site);
     }
 
-    public static void writeShort(Object holder, short value, long offset, Segment s) {
-        s.writeBits(holder, offset, Kind.SHORT, value);
+    public static void writeShort(Object holder, short value, long offset, Segment s, int site) {
+        s.writeBits(holder, offset, Kind.SHORT, value, site);
     }
 
-    public static void writeInt(Object holder, int value, long offset, Segment s) {
-        s.writeBits(holder, offset, Kind.INT, value);
+    public static void writeInt(Object holder, int value, long offset, Segment s, int site) {
+        s.writeBits(holder, offset, Kind.INT, value, site);
     }
 
-    public static void writeLong(Object holder, long value, long offset, Segment s) {
-        s.writeBits(holder, offset, Kind.LONG, value);
+    public static void writeLong(Object holder, long value, long offset, Segment s, int site) {
+        s.writeBits(holder, offset, Kind.LONG, value, site);
     }
 
-    public static void writeFloat(Object holder, float value, long offset, Segment s) {
-        s.writeBits(holder, offset, Kind.FLOAT, Float.floatToRawIntBits(value));
+    public static void writeFloat(Object holder, float value, long offset, Segment s, int site) {
+        s.writeBits(holder, offset, Kind.FLOAT, Float.floatToRawIntBits(value), site);
     }
 
-    public static void writeDouble(Object holder, double value, long offset, Segment s) {
-        s.writeBits(holder, offset, Kind.DOUBLE, Double.doubleToRawLongBits(value));
+    public static void writeDouble(Object holder, double value, long offset, Segment s, int site) {
+        s.writeBits(holder, offset, Kind.DOUBLE, Double.doubleToRawLongBits(value), site);
     }
 
-    public static void writeRef(Object holder, Object value, long offset, Segment s) {
-        s.writeReference(holder, offset, value);
+    public static void writeRef(Object holder, Object value, long offset, Segment s, int site) {
+        s.writeReference(holder, offset, value, site);
     }
 
     // ---------------------------------------------------------------- array elements
 
     /** BALOAD: {@code array} is a {@code byte[]} or a {@code boolean[]}. */
-    public static byte loadByte(Object array, int index, Segment s) {
+    public static byte loadByte(Object array, int index, Segment s, int site) {
         long offset;
         if (array instanceof boolean[]) {
             offset = BOOLEAN_BASE + checkIndex(index, ((boolean[]) array).length);
         } else {
             offset = BYTE_BASE + checkIndex(index, ((byte[]) array).length);
         }
-        return readByte(array, offset, s);
+        return readByte(array, offset, s, site);
     }
 
-    public static char loadChar(char[] array, int index, Segment s) {
-        return readChar(array, CHAR_BASE + ((long) checkIndex(index, array.length) << 1), s);
+    public static char loadChar(char[] array, int index, Segment s, int site) {
+        return readChar(array, CHAR_BASE + ((long) checkIndex(index, array.length) << 1), s, site);
     }
 
-    public static short loadShort(short[] array, int index, Segment s) {
-        return readShort(array, SHORT_BASE + ((long) checkIndex(index, array.length) << 1), s);
+    public static short loadShort(short[] array, int index, Segment s, int site) {
+        return readShort(array, SHORT_BASE + ((long) checkIndex(index, array.length) << 1), s, site);
     }
 
-    public static int loadInt(int[] array, int index, Segment s) {
-        return readInt(array, INT_BASE + ((long) checkIndex(index, array.length) << 2), s);
+    public static int loadInt(int[] array, int index, Segment s, int site) {
+        return readInt(array, INT_BASE + ((long) checkIndex(index, array.length) << 2), s, site);
     }
 
-    public static long loadLong(long[] array, int index, Segment s) {
-        return readLong(array, LONG_BASE + ((long) checkIndex(index, array.length) << 3), s);
+    public static long loadLong(long[] array, int index, Segment s, int site) {
+        return readLong(array, LONG_BASE + ((long) checkIndex(index, array.length) << 3), s, site);
     }
 
-    public static float loadFloat(float[] array, int index, Segment s) {
-        return readFloat(array, FLOAT_BASE + ((long) checkIndex(index, array.length) << 2), s);
+    public static float loadFloat(float[] array, int index, Segment s, int site) {
+        return readFloat(array, FLOAT_BASE + ((long) checkIndex(index, array.length) << 2), s, site);
     }
 
-    public static double loadDouble(double[] array, int index, Segment s) {
-        return readDouble(array, DOUBLE_BASE + ((long) checkIndex(index, array.length) << 3), s);
+    public static double loadDouble(double[] array, int index, Segment s, int site) {
+        return readDouble(array, DOUBLE_BASE + ((long) checkIndex(index, array.length) << 3), s, site);
     }
 
-    public static Object loadRef(Object[] array, int index, Segment s) {
-        return readRef(array, REF_BASE + ((long) checkIndex(index, array.length) << REF_SHIFT), s);
+    public static Object loadRef(Object[] array, int index, Segment s, int site) {
+        return readRef(array, REF_BASE + ((long) checkIndex(index, array.length) << REF_SHIFT), s, site);
     }
 
     /** BASTORE: a {@code boolean[]} keeps only the lowest bit, as the JVM does. */
-    public static void storeByte(Object array, int index, byte value, Segment s) {
+    public static void storeByte(Object array, int index, byte value, Segment s, int site) {
         if (array instanceof boolean[]) {
             long offset = BOOLEAN_BASE + checkIndex(index, ((boolean[]) array).length);
-            s.writeBits(array, offset, Kind.BOOLEAN, value & 1);
+            s.writeBits(array, offset, Kind.BOOLEAN, value & 1, site);
         } else {
-            s.writeBits(array, BYTE_BASE + checkIndex(index, ((byte[]) array).length), Kind.BYTE, value);
+            s.writeBits(array, BYTE_BASE + checkIndex(index, ((byte[]) array).length), Kind.BYTE, value, site);
         }
     }
 
-    public static void storeChar(char[] array, int index, char value, Segment s) {
-        s.writeBits(array, CHAR_BASE + ((long) checkIndex(index, array.length) << 1), Kind.CHAR, value);
+    public static void storeChar(char[] array, int index, char value, Segment s, int site) {
+        s.writeBits(array, CHAR_BASE + ((long) checkIndex(index, array.length) << 1), Kind.CHAR, value, site);
     }
 
-    public static void storeShort(short[] array, int index, short value, Segment s) {
-        s.writeBits(array, SHORT_BASE + ((long) checkIndex(index, array.length) << 1), Kind.SHORT, value);
+    public static void storeShort(short[] array, int index, short value, Segment s, int site) {
+        s.writeBits(array, SHORT_BASE + ((long) checkIndex(index, array.length) << 1), Kind.SHORT, value, site);
     }
 
-    public static void storeInt(int[] array, int index, int value, Segment s) {
-        s.writeBits(array, INT_BASE + ((long) checkIndex(index, array.length) << 2), Kind.INT, value);
+    public static void storeInt(int[] array, int index, int value, Segment s, int site) {
+        s.writeBits(array, INT_BASE + ((long) checkIndex(index, array.length) << 2), Kind.INT, value, site);
     }
 
-    public static void storeLong(long[] array, int index, long value, Segment s) {
-        s.writeBits(array, LONG_BASE + ((long) checkIndex(index, array.length) << 3), Kind.LONG, value);
+    public static void storeLong(long[] array, int index, long value, Segment s, int site) {
+        s.writeBits(array, LONG_BASE + ((long) checkIndex(index, array.length) << 3), Kind.LONG, value, site);
     }
 
-    public static void storeFloat(float[] array, int index, float value, Segment s) {
+    public static void storeFloat(float[] array, int index, float value, Segment s, int site) {
         s.writeBits(array, FLOAT_BASE + ((long) checkIndex(index, array.length) << 2), Kind.FLOAT,
-                Float.floatToRawIntBits(value));
+                Float.floatToRawIntBits(value), site);
     }
 
-    public static void storeDouble(double[] array, int index, double value, Segment s) {
+    public static void storeDouble(double[] array, int index, double value, Segment s, int site) {
         s.writeBits(array, DOUBLE_BASE + ((long) checkIndex(index, array.length) << 3), Kind.DOUBLE,
-                Double.doubleToRawLongBits(value));
+                Double.doubleToRawLongBits(value), site);
     }
 
     /** AASTORE, with the JVM's {@link ArrayStoreException} check. */
-    public static void storeRef(Object[] array, int index, Object value, Segment s) {
+    public static void storeRef(Object[] array, int index, Object value, Segment s, int site) {
         long offset = REF_BASE + ((long) checkIndex(index, array.length) << REF_SHIFT);
         if (value != null && !array.getClass().getComponentType().isInstance(value)) {
             throw new ArrayStoreException(value.getClass().getName());
         }
-        s.writeReference(array, offset, value);
+        s.writeReference(array, offset, value, site);
     }
 
     /** {@code array.clone()} on an array, reading every element transactionally. */
-    public static Object cloneArray(Object array, Segment s) {
-        return ArrayCopies.cloneArray(array, s);
+    public static Object cloneArray(Object array, Segment s, int site) {
+        return ArrayCopies.cloneArray(array, s, site);
     }
 
     /** {@code System.arraycopy}, element by element through the barriers, with the JDK's exceptions. */
-    public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, Segment s) {
-        ArrayCopies.arraycopy(src, srcPos, dst, dstPos, length, s);
+    public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, Segment s, int site) {
+        ArrayCopies.arraycopy(src, srcPos, dst, dstPos, length, s, site);
     }
 
     private static int checkIndex(int index, int length) {

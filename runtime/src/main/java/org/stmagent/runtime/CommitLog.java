@@ -25,9 +25,11 @@ final class CommitLog {
     private static final int MANY = -1;
 
     private static final long[] VERSIONS = new long[(ENTRIES + 1) * VERSION_STRIDE];
-    // what each logged orec was, for the conflict report: the written holder's class and offset
-    private static final Object[] HOLDER_TYPES = new Object[ENTRIES * CAPACITY];
+    // what each logged orec was, for the conflict report: the written holder's class and offset,
+    // and the site of the write
+    private static final Class<?>[] HOLDER_TYPES = new Class<?>[ENTRIES * CAPACITY];
     private static final long[] HOLDER_OFFSETS = new long[ENTRIES * CAPACITY];
+    private static final int[] WRITE_SITES = new int[ENTRIES * CAPACITY];
     private static final int[] OREC_LISTS = new int[(ENTRIES + 1) * OREC_STRIDE];
     private static final long VERSION_BASE = UnsafeApi.arrayBaseOffset(long[].class) + VERSION_STRIDE * 8L;
     private static final long OREC_BASE = UnsafeApi.arrayBaseOffset(int[].class) + OREC_STRIDE * 4L;
@@ -45,10 +47,9 @@ final class CommitLog {
         } else {
             for (int i = 0; i < count; i++) {
                 UnsafeApi.putInt(OREC_LISTS, orecs + 4L * (i + 1), writes.lockedOrec(i));
-                Object holder = writes.firstHolder(i);
-                // a static field's holder is its class: keep the class itself, marked by the holder
-                HOLDER_TYPES[entry * CAPACITY + i] = holder == null ? null : holder instanceof Class ? holder : holder.getClass();
-                HOLDER_OFFSETS[entry * CAPACITY + i] = holder instanceof Class ? -1 - writes.firstOffset(i) : writes.firstOffset(i);
+                HOLDER_TYPES[entry * CAPACITY + i] = writes.lockedType(i);
+                HOLDER_OFFSETS[entry * CAPACITY + i] = writes.lockedOffset(i);
+                WRITE_SITES[entry * CAPACITY + i] = writes.lockSite(i);
             }
             UnsafeApi.putInt(OREC_LISTS, orecs, count);
         }
@@ -97,11 +98,11 @@ final class CommitLog {
     }
 
     /**
-     * What a recent commit wrote under {@code orec}, for the conflict report: the newest logged
-     * commit up to {@code newest} that wrote it, searched back at most half the ring. Racy by
-     * design (the ring moves on): a wrong or missing answer only blurs the report.
+     * Where the newest logged commit up to {@code newest} that wrote {@code orec} keeps what it
+     * wrote, searched back at most half the ring; -1 when none is found. For the conflict report:
+     * racy by design (the ring moves on), so a wrong or missing answer only blurs the report.
      */
-    static ConflictLocation locationOf(int orec, long newest) {
+    static int findWrite(int orec, long newest) {
         for (long v = newest; v > newest - ENTRIES / 2 && v > 0; v--) {
             int entry = (int) v & MASK;
             if (UnsafeApi.getLongVolatile(VERSIONS, versionAddress(entry)) != v) {
@@ -111,15 +112,27 @@ final class CommitLog {
             int count = UnsafeApi.getInt(OREC_LISTS, orecs);
             for (int i = 0; i < count && i < CAPACITY; i++) {
                 if (UnsafeApi.getInt(OREC_LISTS, orecs + 4L * (i + 1)) == orec) {
-                    Object type = HOLDER_TYPES[entry * CAPACITY + i];
-                    long offset = HOLDER_OFFSETS[entry * CAPACITY + i];
-                    boolean isStatic = offset < 0;
-                    return type == null ? ConflictLocation.UNKNOWN
-                            : ConflictLocation.of((Class<?>) type, isStatic ? -1 - offset : offset, isStatic);
+                    return entry * CAPACITY + i;
                 }
             }
         }
-        return ConflictLocation.UNKNOWN;
+        return -1;
+    }
+
+    /** The location a write found by {@link #findWrite} went to. */
+    static ConflictLocation locationOf(int write) {
+        if (write < 0) {
+            return ConflictLocation.UNKNOWN;
+        }
+        Class<?> type = HOLDER_TYPES[write];
+        long offset = HOLDER_OFFSETS[write];
+        boolean isStatic = offset < 0;
+        return ConflictLocation.of(type, isStatic ? -1 - offset : offset, isStatic);
+    }
+
+    /** The site of a write found by {@link #findWrite}. */
+    static int siteOf(int write) {
+        return write < 0 ? Sites.UNKNOWN : WRITE_SITES[write];
     }
 
     private static long versionAddress(int entry) {

@@ -8,6 +8,8 @@ package org.stmagent.runtime;
  */
 public final class ConflictFreeCounter {
     private static final int STRIDE = 8; // longs per cell: one cache line, and a distinct orec
+    private static final int ADD_SITE = site("add", "add to a cell");
+    private static final int GET_SITE = site("get", "sum the cells");
 
     private final long[] cells = new long[(SegmentPool.instance().limit() + SegmentPool.EXTRA_SLOTS) * STRIDE];
 
@@ -19,7 +21,7 @@ public final class ConflictFreeCounter {
             return;
         }
         int cell = s.slotId() * STRIDE;
-        Barriers.storeLong(cells, cell, Barriers.loadLong(cells, cell, s) + delta, s);
+        Barriers.storeLong(cells, cell, Barriers.loadLong(cells, cell, s, ADD_SITE) + delta, s, ADD_SITE);
     }
 
     /** The sum of everything added and committed (as seen by the running transaction, if any). */
@@ -28,9 +30,13 @@ public final class ConflictFreeCounter {
             Segment s = Barriers.current();
             long sum = 0;
             for (int cell = 0; cell < cells.length; cell += STRIDE) {
-                sum += Barriers.loadLong(cells, cell, s);
+                sum += Barriers.loadLong(cells, cell, s, GET_SITE);
             }
             return sum;
         });
+    }
+
+    private static int site(String method, String access) {
+        return Sites.register(ConflictFreeCounter.class.getName(), method, "ConflictFreeCounter.java", -1, access);
     }
 }

@@ -23,9 +23,10 @@ final class FlightEvents {
         return FlightRecorder.isInitialized() ? InevitableEvent.start() : null;
     }
 
-    static void inevitableEnd(Object token, String reason) {
+    /** Ends the event with the site that made the transaction inevitable as its reason. */
+    static void inevitableEnd(Object token, int site) {
         if (token != null) {
-            InevitableEvent.end((InevitableEvent) token, reason);
+            InevitableEvent.end((InevitableEvent) token, Sites.get(site).describe());
         }
     }
 }

@@ -11,12 +11,16 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * {
- *   "format": "stm-agent report", "formatVersion": 1,
+ *   "format": "stm-agent report", "formatVersion": 2,
  *   "threads": [ THREAD, ... ],
  *   "total": THREAD,
  *   "timings": { "committed-attempt-ns": TIMING, "transaction-ns": TIMING, "attempts": TIMING, "wait-ns": TIMING },
- *   "conflicts": [ { "location": "com.acme.Bank$Account.balance", "aborts": 12, "nanosLost": 3456 }, ... ]
+ *   "conflicts": [ { "location": "com.acme.Bank$Account.balance", "cause": "write read", "aborts": 12,
+ *                    "nanosLost": 3456, "lost": SITE, "won": SITE }, ... ],
+ *   "inevitable": [ { "site": SITE, "transactions": 3, "nanosOthersWaited": 789 }, ... ]
  * }
+ * SITE = { "description": "read balance at com.acme.Bank.audit(Bank.java:42)", "access": "read balance",
+ *          "class": "com.acme.Bank", "method": "audit", "file": "Bank.java", "line": 42 }
  * TIMING = { "count": 10, "p50": 1, "p90": 2, "p99": 3, "p999": 4, "max": 5 }
  * THREAD = {
  *   "name": "worker-1", "id": 14, "alive": false, "lifetimeNanos": 123,
@@ -25,7 +29,9 @@ import org.HdrHistogram.Histogram;
  * }
  * </pre>
  *
- * Conflicts are every location that aborted an attempt, by time lost. Latencies are in nanoseconds, from one transaction in {@value ThreadTimings#SAMPLE_EVERY}; the
+ * Conflicts are every location, cause and pair of sites that aborted an attempt, by time lost;
+ * {@code lost} is the access of the aborted attempt, {@code won} the write of the transaction that
+ * won. A site the runtime could not tell has an empty class and method, file null and line -1. Latencies are in nanoseconds, from one transaction in {@value ThreadTimings#SAMPLE_EVERY}; the
  * total's {@code id} is -1. Every state appears, zeros included, under the label the text
  * report uses.
  */
@@ -39,7 +45,7 @@ public final class JsonReport {
 
     public static String render(List<ThreadReport> threads) {
         StringBuilder out = new StringBuilder(1024);
-        out.append("{\n  \"format\": \"stm-agent report\",\n  \"formatVersion\": 1,\n  \"threads\": [");
+        out.append("{\n  \"format\": \"stm-agent report\",\n  \"formatVersion\": 2,\n  \"threads\": [");
         for (int i = 0; i < threads.size(); i++) {
             out.append(i == 0 ? "\n    " : ",\n    ");
             thread(out, threads.get(i));
@@ -58,14 +64,49 @@ public final class JsonReport {
                     h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()));
         }
         out.append("\n  },\n  \"conflicts\": [");
-        List<Map.Entry<ConflictLocation, Conflicts.Tally>> conflicts = Conflicts.merged();
+        List<Map.Entry<Conflicts.Conflict, Tallies.Tally>> conflicts = Conflicts.TALLIES.merged();
         for (int i = 0; i < conflicts.size(); i++) {
+            Conflicts.Conflict c = conflicts.get(i).getKey();
             out.append(i == 0 ? "\n    {\"location\": " : ",\n    {\"location\": ");
-            string(out, conflicts.get(i).getKey().describe());
-            out.append(String.format(Locale.ROOT, ", \"aborts\": %d, \"nanosLost\": %d}",
-                    conflicts.get(i).getValue().aborts, conflicts.get(i).getValue().nanosLost));
+            string(out, c.location().describe());
+            out.append(", \"cause\": ");
+            string(out, c.cause().label());
+            out.append(String.format(Locale.ROOT, ", \"aborts\": %d, \"nanosLost\": %d, \"lost\": ",
+                    conflicts.get(i).getValue().count, conflicts.get(i).getValue().nanos));
+            site(out, c.lostSite());
+            out.append(", \"won\": ");
+            site(out, c.wonSite());
+            out.append('}');
         }
-        return out.append(conflicts.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+        out.append(conflicts.isEmpty() ? "],\n  \"inevitable\": [" : "\n  ],\n  \"inevitable\": [");
+        List<Map.Entry<Integer, Tallies.Tally>> inevitable = InevitableSites.TALLIES.merged();
+        for (int i = 0; i < inevitable.size(); i++) {
+            out.append(i == 0 ? "\n    {\"site\": " : ",\n    {\"site\": ");
+            site(out, inevitable.get(i).getKey());
+            out.append(String.format(Locale.ROOT, ", \"transactions\": %d, \"nanosOthersWaited\": %d}",
+                    inevitable.get(i).getValue().count, inevitable.get(i).getValue().nanos));
+        }
+        return out.append(inevitable.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    /** A site as an object: its one-line description and its parts (file and line may be null, -1). */
+    private static void site(StringBuilder out, int id) {
+        Sites.Site site = Sites.get(id);
+        out.append("{\"description\": ");
+        string(out, site.describe());
+        out.append(", \"access\": ");
+        string(out, site.access());
+        out.append(", \"class\": ");
+        string(out, site.className());
+        out.append(", \"method\": ");
+        string(out, site.method());
+        out.append(", \"file\": ");
+        if (site.sourceFile() == null) {
+            out.append("null");
+        } else {
+            string(out, site.sourceFile());
+        }
+        out.append(", \"line\": ").append(site.line()).append('}');
     }
 
     private static void thread(StringBuilder out, ThreadReport report) {

@@ -6,12 +6,13 @@ import java.util.Arrays;
  * The orecs an attempt has read, for validation: a list in read order, plus a hash index built
  * lazily the first time membership is asked of a large set (extending a snapshot through the
  * {@link CommitLog}). Adding stays an array append. Everything is kept across attempts; clearing
- * the index is a generation bump.
+ * the index is a generation bump. Each orec keeps the site of its first read, for the conflict report.
  */
 final class ReadSet {
     private static final int LINEAR_LIMIT = 16;
 
     private int[] orecs = new int[64];
+    private int[] sites = new int[64];
     private int size;
 
     // the index: open addressing over orec + 1, valid where stamp == generation
@@ -20,15 +21,17 @@ final class ReadSet {
     private int generation = 1;
     private int indexed;
 
-    void add(int orec) {
+    void add(int orec, int site) {
         int n = size;
         if (n > 0 && orecs[n - 1] == orec) {
             return; // the common case of reading several fields of one object
         }
         if (n == orecs.length) {
             orecs = Arrays.copyOf(orecs, n * 2);
+            sites = Arrays.copyOf(sites, n * 2);
         }
         orecs[n] = orec;
+        sites[n] = site;
         size = n + 1;
     }
 
@@ -38,6 +41,20 @@ final class ReadSet {
 
     int get(int i) {
         return orecs[i];
+    }
+
+    int siteAt(int i) {
+        return sites[i];
+    }
+
+    /** The site of the first read under {@code orec}, or {@link Sites#UNKNOWN}: a linear search, for reports. */
+    int siteOf(int orec) {
+        for (int i = 0; i < size; i++) {
+            if (orecs[i] == orec) {
+                return sites[i];
+            }
+        }
+        return Sites.UNKNOWN;
     }
 
     boolean contains(int orec) {

@@ -32,6 +32,7 @@ public final class Segment {
     private static final int SMALL_READ_SET = 32;
 
     private static final int IN_PLACE = -1;
+    private static final int NOT_INEVITABLE = -1;
     private static final long OWNED = -1L;
 
     // ---- read on every barrier: keep together
@@ -49,12 +50,15 @@ public final class Segment {
     private final Thread thread = Thread.currentThread();
     private final ThreadStatistics stats = Statistics.register(thread);
     private final ThreadTimings timings = new ThreadTimings();
-    private final Map<ConflictLocation, Conflicts.Tally> conflicts = Conflicts.forThread(thread);
+    private final Map<Conflicts.Conflict, Tallies.Tally> conflicts = Conflicts.TALLIES.forThread(thread);
+    private final Map<Integer, Tallies.Tally> inevitableWaits = InevitableSites.TALLIES.forThread(thread);
 
-    // for the conflict report: the location a slow path is working on, and what failed
+    // for the conflict report: the location and site a slow path is working on, and what failed
     private Object accessHolder;
     private long accessOffset;
+    private int accessSite;
     private ConflictLocation conflictAt;
+    private int conflictWonSite;
     private int failedOrec = -1;
     private final SegmentPool pool = SegmentPool.instance();
     private final int inevitableAfter = RuntimeSettings.inevitableAfter();
@@ -65,7 +69,8 @@ public final class Segment {
     private boolean running;
     private boolean inevitable;
     private boolean holdsToken;
-    private boolean nextAttemptInevitable;
+    /** The site the next attempt runs inevitable for, or NOT_INEVITABLE. */
+    private int nextAttemptInevitable = NOT_INEVITABLE;
     private TransactionAbort doomed;
     private int aborts;
     private int random = 0x9E3779B9 ^ (int) thread.getId();
@@ -87,6 +92,7 @@ public final class Segment {
     boolean isInevitable() {
         return inevitable;
     }
+
 
     /** The thread's second descriptor, for transactions started while this one is suspended. */
     Segment descriptorWhileSuspended() {
@@ -126,10 +132,12 @@ public final class Segment {
     private void startAttempt() {
         timings.attemptStarts();
         doomed = null;
-        if (nextAttemptInevitable || aborts >= inevitableAfter) {
+        if (nextAttemptInevitable != NOT_INEVITABLE || aborts >= inevitableAfter) {
+            int site = nextAttemptInevitable != NOT_INEVITABLE ? nextAttemptInevitable : Sites.AFTER_ABORTS;
             Object event = FlightEvents.inevitableStart();
             acquireToken();
-            FlightEvents.inevitableEnd(event, aborts == 0 ? "continues after wait()" : "started inevitable after " + aborts + " aborts");
+            markInevitable(site);
+            FlightEvents.inevitableEnd(event, site);
             slot.setStatus(SegmentSlotFields.INEVITABLE);
             inevitable = true;
             optimistic = false;
@@ -157,14 +165,14 @@ public final class Segment {
     void restartAfter(TransactionAbort abort) {
         AbortCause cause = abort.abortCause();
         long lost = stats.chargeUntil(cause.state(), StatisticsClock.now());
-        Conflicts.charge(conflicts, whereItConflicted(), lost);
+        Conflicts.charge(conflicts, whatConflicted(cause), lost);
         long start = StatisticsClock.precise();
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
         rollback();
         aborts++;
         FlightEvents.abort(cause, aborts);
         if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
-            nextAttemptInevitable = true; // re-running a big attempt wastes more than waiting for the token
+            nextAttemptInevitable = Sites.LARGE_ATTEMPT; // re-running a big attempt wastes more than waiting for the token
         }
         stats.chargeInterval(TimedState.BOOKKEEPING, StatisticsClock.precise() - start);
         if (cause == AbortCause.INEVITABLE) {
@@ -183,7 +191,7 @@ public final class Segment {
         RunningThreads.exit(thread);
         inevitable = false;
         optimistic = false;
-        nextAttemptInevitable = false;
+        nextAttemptInevitable = NOT_INEVITABLE;
         SegmentSlot done = slot;
         slot = null;
         pool.release(done);
@@ -262,16 +270,35 @@ public final class Segment {
         slot.setStatus(SegmentSlotFields.ACTIVE);
     }
 
-    /** For the conflict report: the location the failed attempt lost on, best effort. */
-    private ConflictLocation whereItConflicted() {
-        ConflictLocation where = conflictAt;
-        if (where == null) {
-            where = failedOrec >= 0 ? CommitLog.locationOf(failedOrec, VersionClock.now())
-                    : ConflictLocation.of(accessHolder, accessOffset);
+    /**
+     * For the conflict report, before the logs are cleared: the location the failed attempt lost
+     * on, its access there and the winner's write, best effort.
+     */
+    private Conflicts.Conflict whatConflicted(AbortCause cause) {
+        ConflictLocation where;
+        int lost;
+        int won;
+        if (conflictAt != null) { // found held by another transaction at access
+            where = conflictAt;
+            lost = accessSite;
+            won = conflictWonSite;
+        } else if (failedOrec >= 0) { // a read found overwritten at validation
+            int write = CommitLog.findWrite(failedOrec, VersionClock.now());
+            where = CommitLog.locationOf(write);
+            lost = reads.siteOf(failedOrec);
+            won = CommitLog.siteOf(write);
+        } else {
+            where = ConflictLocation.of(accessHolder, accessOffset);
+            lost = accessSite;
+            won = Sites.UNKNOWN;
+        }
+        if (cause == AbortCause.INEVITABLE) {
+            won = conflictWonSite; // the site that made the killer inevitable, noted when killed
         }
         conflictAt = null;
         failedOrec = -1;
-        return where;
+        conflictWonSite = Sites.UNKNOWN;
+        return new Conflicts.Conflict(where, cause, lost, won);
     }
 
     /** Called by the commit log when an orec of the read set was written in between. */
@@ -319,6 +346,9 @@ public final class Segment {
     }
 
     private TransactionAbort doom(AbortCause cause) {
+        if (cause == AbortCause.INEVITABLE) {
+            conflictWonSite = InevitableToken.holderSite();
+        }
         optimistic = false;
         doomed = TransactionAbort.of(cause);
         return doomed;
@@ -339,19 +369,18 @@ public final class Segment {
     // =================================================================== reads
 
     /** The barriers' fast-path check, after loading a value between two looks at its orec. */
-    boolean validRead(int orec, long before) {
+    boolean validRead(int orec, long before, int site) {
         UnsafeApi.loadFence();
         if (Orecs.isLocked(before) || Orecs.get(orec) != before
                 || (VersionClock.now() != snapshot && !BROKEN_VALIDATION)) {
             return false;
         }
-        reads.add(orec);
+        reads.add(orec, site);
         return true;
     }
 
-    long readBits(Object holder, long offset, byte kind) {
-        accessHolder = holder;
-        accessOffset = offset;
+    long readBits(Object holder, long offset, byte kind, int site) {
+        noteAccess(holder, offset, site);
         int orec = Orecs.index(holder, offset);
         while (true) {
             long word = readableWord(orec);
@@ -366,9 +395,8 @@ public final class Segment {
         }
     }
 
-    Object readReference(Object holder, long offset) {
-        accessHolder = holder;
-        accessOffset = offset;
+    Object readReference(Object holder, long offset, int site) {
+        noteAccess(holder, offset, site);
         int orec = Orecs.index(holder, offset);
         while (true) {
             long word = readableWord(orec);
@@ -389,7 +417,7 @@ public final class Segment {
             throwIfDoomed();
             throwIfKilled();
             if (inevitable) {
-                lockForInevitable(orec);
+                lockOrec(orec, false, accessHolder, accessOffset, accessSite);
                 return OWNED;
             }
             long word = Orecs.get(orec);
@@ -412,7 +440,7 @@ public final class Segment {
             extendSnapshot();
             return false; // read again under the extended snapshot
         }
-        reads.add(orec);
+        reads.add(orec, accessSite);
         return true;
     }
 
@@ -425,9 +453,8 @@ public final class Segment {
 
     // =================================================================== writes
 
-    void writeBits(Object holder, long offset, byte kind, long bits) {
-        accessHolder = holder;
-        accessOffset = offset;
+    void writeBits(Object holder, long offset, byte kind, long bits, int site) {
+        noteAccess(holder, offset, site);
         if (allocations.contains(holder)) {
             Kind.storeBits(holder, offset, kind, bits);
             return;
@@ -440,9 +467,8 @@ public final class Segment {
         }
     }
 
-    void writeReference(Object holder, long offset, Object value) {
-        accessHolder = holder;
-        accessOffset = offset;
+    void writeReference(Object holder, long offset, Object value, int site) {
+        noteAccess(holder, offset, site);
         if (allocations.contains(holder)) {
             Kind.storeReference(holder, offset, value);
             return;
@@ -461,7 +487,7 @@ public final class Segment {
             throwIfDoomed();
             throwIfKilled();
             if (inevitable) {
-                lockForInevitable(orec);
+                lockOrec(orec, false, accessHolder, accessOffset, accessSite);
                 return IN_PLACE;
             }
             long word = Orecs.get(orec);
@@ -477,12 +503,19 @@ public final class Segment {
                 continue;
             }
             // the entry is filled before the CAS publishes it: the inevitable transaction may read it
-            int entry = writes.addLock(orec, word);
+            int entry = writes.addLock(orec, word, accessHolder, accessOffset, accessSite);
             if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(slot.id, entry))) {
                 return entry;
             }
             writes.removeLastLock();
         }
+    }
+
+    /** Where a slow path is, for the conflict report if it ends in an abort. */
+    private void noteAccess(Object holder, long offset, int site) {
+        accessHolder = holder;
+        accessOffset = offset;
+        accessSite = site;
     }
 
     void recordAllocation(Object object) {
@@ -501,23 +534,27 @@ public final class Segment {
         SegmentSlot owner = pool.slot(Orecs.owner(word));
         int status = owner.status;
         if (status == SegmentSlotFields.INEVITABLE) {
-            awaitRelease(orec, word, TimedState.WAIT_INEVITABLE);
+            int site = InevitableToken.holderSite();
+            long start = StatisticsClock.precise();
+            awaitRelease(orec, word);
+            chargeInevitableWait(site, StatisticsClock.precise() - start);
         } else if (status == SegmentSlotFields.COMMITTING) {
-            awaitRelease(orec, word, TimedState.WAIT_WRITE_READ);
+            long start = StatisticsClock.precise();
+            awaitRelease(orec, word);
+            chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - start);
         } else if (Orecs.get(orec) == word) {
             conflictAt = ConflictLocation.of(accessHolder, accessOffset);
+            conflictWonSite = owner.descriptor.writes.lockSiteSeenByOthers(Orecs.lockEntry(word));
             throw doom(cause);
         }
     }
 
-    private void awaitRelease(int orec, long word, TimedState waitState) {
-        long start = StatisticsClock.precise();
+    private void awaitRelease(int orec, long word) {
         int round = 0;
         while (Orecs.get(orec) == word) {
             throwIfKilled();
             round = Spin.pause(round);
         }
-        chargeWait(waitState, StatisticsClock.precise() - start);
     }
 
     private void chargeWait(TimedState state, long nanos) {
@@ -525,16 +562,23 @@ public final class Segment {
         timings.waited(nanos);
     }
 
+    /** A wait for the inevitable transaction, also charged to the site that made it inevitable. */
+    private void chargeInevitableWait(int site, long nanos) {
+        chargeWait(TimedState.WAIT_INEVITABLE, nanos);
+        InevitableSites.waitedFor(inevitableWaits, site, nanos);
+    }
+
     // =================================================================== inevitability
 
-    /** Switches the running attempt to inevitable: from here on it cannot abort. */
-    void becomeInevitable() {
+    /** Switches the running attempt to inevitable, for {@code site}: from here on it cannot abort. */
+    void becomeInevitable(int site) {
         throwIfDoomed();
         if (inevitable) {
             return;
         }
         Object event = FlightEvents.inevitableStart();
         acquireToken();
+        markInevitable(site);
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.INEVITABLE)) {
             throw doom(AbortCause.INEVITABLE);
         }
@@ -542,19 +586,22 @@ public final class Segment {
         optimistic = false;
         // Lock everything read so far, checking it is still what the snapshot saw.
         for (int i = 0, n = reads.size(); i < n; i++) {
-            if (!lockOrec(reads.get(i), true)) {
-                nextAttemptInevitable = true;
+            if (!lockOrec(reads.get(i), true, null, 0, reads.siteAt(i))) { // what was read there is not kept
+                nextAttemptInevitable = site;
+                failedOrec = reads.get(i);
                 throw doom(AbortCause.WRITE_READ);
             }
         }
         writes.writeBack(); // under our locks, so nobody sees it before commit
         writes.clearWrites();
         allocations.clear();
-        FlightEvents.inevitableEnd(event, "irrevocable call");
+        FlightEvents.inevitableEnd(event, site);
     }
 
-    private void lockForInevitable(int orec) {
-        lockOrec(orec, false);
+    /** Holding the token: records the site for the report and for those who will wait for us. */
+    private void markInevitable(int site) {
+        InevitableToken.holdFor(site);
+        InevitableSites.became(inevitableWaits, site);
     }
 
     /**
@@ -562,7 +609,7 @@ public final class Segment {
      * lock (its writes are only buffered, so memory holds committed data). With
      * {@code checkSnapshot}, fails if the committed version is newer than the snapshot.
      */
-    private boolean lockOrec(int orec, boolean checkSnapshot) {
+    private boolean lockOrec(int orec, boolean checkSnapshot, Object holder, long offset, int site) {
         int id = slot.id;
         int round = 0;
         long waitStart = 0;
@@ -597,7 +644,7 @@ public final class Segment {
                 if (checkSnapshot && Orecs.version(previous) > snapshot) {
                     return false;
                 }
-                int entry = writes.addLock(orec, previous);
+                int entry = writes.addLock(orec, previous, holder, offset, site);
                 if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(id, entry))) {
                     return true;
                 }
@@ -615,16 +662,17 @@ public final class Segment {
             return;
         }
         if (!InevitableToken.tryAcquire(slot)) {
+            int site = InevitableToken.holderSite();
             long start = StatisticsClock.precise();
             int round = 0;
             while (!InevitableToken.tryAcquire(slot)) {
                 if (running && slot.status == SegmentSlotFields.KILLED) {
-                    chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
+                    chargeInevitableWait(site, StatisticsClock.precise() - start);
                     throw doom(AbortCause.INEVITABLE);
                 }
                 round = Spin.pause(round);
             }
-            chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
+            chargeInevitableWait(site, StatisticsClock.precise() - start);
         }
         holdsToken = true;
     }
@@ -637,12 +685,13 @@ public final class Segment {
     }
 
     private void awaitNoInevitable() {
+        int site = InevitableToken.holderSite();
         long start = StatisticsClock.precise();
         int round = 0;
         while (InevitableToken.isHeld()) {
             round = Spin.pause(round);
         }
-        chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
+        chargeInevitableWait(site, StatisticsClock.precise() - start);
     }
 
     private void backoff() {
@@ -719,7 +768,7 @@ public final class Segment {
     void resumeAfterWait() {
         timings.transactionStarts();
         claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.now());
-        nextAttemptInevitable = true;
+        nextAttemptInevitable = Sites.AFTER_WAIT;
         aborts = 0;
         startAttempt();
     }

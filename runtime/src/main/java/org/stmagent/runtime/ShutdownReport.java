@@ -51,7 +51,8 @@ public final class ShutdownReport {
     /** The text of the report as it stands now. */
     public static String render() {
         return "stm-agent report: transaction statistics per thread (count, time, share of the thread's time)"
-                + System.lineSeparator() + StatisticsTable.render() + Conflicts.render(topConflicts) + Timings.render();
+                + System.lineSeparator() + StatisticsTable.render() + Conflicts.render(topConflicts)
+                + InevitableSites.render(topConflicts) + Timings.render();
     }
 
     static void write(String target, String text) {

@@ -111,8 +111,8 @@ public final class Stm {
      */
     public static void becomeInevitable() {
         Segment segment = Barriers.current();
-        if (segment != null) {
-            segment.becomeInevitable();
+        if (segment != null && !segment.isInevitable()) {
+            segment.becomeInevitable(Sites.ofCaller("Stm.becomeInevitable()"));
         }
     }
 }

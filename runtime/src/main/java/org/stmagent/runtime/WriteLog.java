@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The orecs an attempt has locked (the lock log) and the values it has buffered under them (the
  * redo log). Each lock entry keeps the orec's version before locking, to restore on abort, and the
  * head of a chain of buffered writes whose locations hash to that orec; the chain makes
- * read-your-own-write a walk of a few entries found straight from the orec word.
+ * read-your-own-write a walk of a few entries found straight from the orec word. A lock entry also
+ * keeps what the access that took it touched (the holder's class and the offset) and its site, for
+ * the conflict report.
  *
  * <p>All storage is parallel arrays kept across attempts: no allocation once warmed up.
  */
@@ -17,6 +19,9 @@ final class WriteLog {
     private int[] lockedOrec = new int[16];
     private long[] previousWord = new long[16];
     private int[] firstWrite = new int[16];
+    private Class<?>[] lockType = new Class<?>[16];
+    private long[] lockOffset = new long[16]; // -1 - offset for a static field
+    private int[] lockSite = new int[16];
     private int lockCount;
 
     // redo log
@@ -29,7 +34,7 @@ final class WriteLog {
     private int writeCount;
 
     /** Records a newly locked orec and returns its lock-entry index. */
-    int addLock(int orec, long previous) {
+    int addLock(int orec, long previous, Object target, long targetOffset, int site) {
         int n = lockCount;
         if (n == lockedOrec.length) {
             growLocks();
@@ -37,6 +42,11 @@ final class WriteLog {
         lockedOrec[n] = orec;
         previousWord[n] = previous;
         firstWrite[n] = NONE;
+        // a static field's holder is its class: keep the class itself, and mark the offset
+        boolean isStatic = target instanceof Class;
+        lockType[n] = target == null ? null : isStatic ? (Class<?>) target : target.getClass();
+        lockOffset[n] = isStatic ? -1 - targetOffset : targetOffset;
+        lockSite[n] = site;
         lockCount = n + 1;
         return n;
     }
@@ -66,6 +76,16 @@ final class WriteLog {
     long previousWordSeenByOthers(int entry) {
         long[] words = previousWord;
         return entry < words.length ? words[entry] : 1L;
+    }
+
+    int lockSite(int entry) {
+        return lockSite[entry];
+    }
+
+    /** The site of an entry, read by another thread that found it in an orec; racy, for reports. */
+    int lockSiteSeenByOthers(int entry) {
+        int[] locks = lockSite;
+        return entry >= 0 && entry < locks.length ? locks[entry] : Sites.UNKNOWN;
     }
 
     /** Buffers a write under a lock entry, replacing an earlier write to the same location. */
@@ -100,15 +120,14 @@ final class WriteLog {
         return NONE;
     }
 
-    /** The holder of the first write buffered under a lock entry, or null (a lock taken for reading). */
-    Object firstHolder(int lockEntry) {
-        int w = firstWrite[lockEntry];
-        return w == NONE ? null : holder[w];
+    /** The class of what the access that took a lock entry touched, or null when not known. */
+    Class<?> lockedType(int entry) {
+        return lockType[entry];
     }
 
-    long firstOffset(int lockEntry) {
-        int w = firstWrite[lockEntry];
-        return w == NONE ? -1 : offset[w];
+    /** The offset the access that took a lock entry touched; {@code -1 - offset} for a static field. */
+    long lockedOffset(int entry) {
+        return lockOffset[entry];
     }
 
     long bits(int write) {
@@ -154,6 +173,9 @@ final class WriteLog {
         lockedOrec = Arrays.copyOf(lockedOrec, n);
         previousWord = Arrays.copyOf(previousWord, n);
         firstWrite = Arrays.copyOf(firstWrite, n);
+        lockType = Arrays.copyOf(lockType, n);
+        lockOffset = Arrays.copyOf(lockOffset, n);
+        lockSite = Arrays.copyOf(lockSite, n);
     }
 
     private void growWrites() {

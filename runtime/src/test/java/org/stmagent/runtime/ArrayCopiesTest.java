@@ -23,8 +23,8 @@ class ArrayCopiesTest {
         int[] a = {1, 2, 3};
         int[][] copy = new int[1][];
         inTransaction(s -> {
-            Barriers.storeInt(a, 1, 20, s);
-            copy[0] = (int[]) Barriers.cloneArray(a, s);
+            Barriers.storeInt(a, 1, 20, s, Sites.UNKNOWN);
+            copy[0] = (int[]) Barriers.cloneArray(a, s, Sites.UNKNOWN);
         });
         assertNotSame(a, copy[0]);
         assertArrayEquals(new int[] {1, 20, 3}, copy[0]);
@@ -37,7 +37,7 @@ class ArrayCopiesTest {
         Object[] clones = new Object[arrays.length];
         inTransaction(s -> {
             for (int i = 0; i < arrays.length; i++) {
-                clones[i] = Barriers.cloneArray(arrays[i], s);
+                clones[i] = Barriers.cloneArray(arrays[i], s, Sites.UNKNOWN);
             }
         });
         for (int i = 0; i < arrays.length; i++) {
@@ -51,7 +51,7 @@ class ArrayCopiesTest {
     void arraycopyCommitsTheCopiedRange() {
         long[] src = {1, 2, 3, 4};
         long[] dst = new long[6];
-        inTransaction(s -> Barriers.arraycopy(src, 1, dst, 2, 3, s));
+        inTransaction(s -> Barriers.arraycopy(src, 1, dst, 2, 3, s, Sites.UNKNOWN));
         assertArrayEquals(new long[] {0, 0, 2, 3, 4, 0}, dst);
     }
 
@@ -60,8 +60,8 @@ class ArrayCopiesTest {
         int[] forward = {1, 2, 3, 4, 5};
         int[] backward = {1, 2, 3, 4, 5};
         inTransaction(s -> {
-            Barriers.arraycopy(forward, 0, forward, 1, 4, s);
-            Barriers.arraycopy(backward, 1, backward, 0, 4, s);
+            Barriers.arraycopy(forward, 0, forward, 1, 4, s, Sites.UNKNOWN);
+            Barriers.arraycopy(backward, 1, backward, 0, 4, s, Sites.UNKNOWN);
         });
         assertArrayEquals(new int[] {1, 1, 2, 3, 4}, forward);
         assertArrayEquals(new int[] {2, 3, 4, 5, 5}, backward);
@@ -71,11 +71,11 @@ class ArrayCopiesTest {
     void arraycopyThrowsWhatTheJdkThrows() {
         int[] ints = new int[3];
         inTransaction(s -> {
-            assertThrows(NullPointerException.class, () -> Barriers.arraycopy(null, 0, ints, 0, 1, s));
-            assertThrows(ArrayStoreException.class, () -> Barriers.arraycopy(new long[3], 0, ints, 0, 1, s));
-            assertThrows(ArrayStoreException.class, () -> Barriers.arraycopy("not an array", 0, ints, 0, 1, s));
-            assertThrows(ArrayIndexOutOfBoundsException.class, () -> Barriers.arraycopy(ints, 2, ints, 0, 2, s));
-            assertThrows(ArrayIndexOutOfBoundsException.class, () -> Barriers.arraycopy(ints, 0, ints, 0, -1, s));
+            assertThrows(NullPointerException.class, () -> Barriers.arraycopy(null, 0, ints, 0, 1, s, Sites.UNKNOWN));
+            assertThrows(ArrayStoreException.class, () -> Barriers.arraycopy(new long[3], 0, ints, 0, 1, s, Sites.UNKNOWN));
+            assertThrows(ArrayStoreException.class, () -> Barriers.arraycopy("not an array", 0, ints, 0, 1, s, Sites.UNKNOWN));
+            assertThrows(ArrayIndexOutOfBoundsException.class, () -> Barriers.arraycopy(ints, 2, ints, 0, 2, s, Sites.UNKNOWN));
+            assertThrows(ArrayIndexOutOfBoundsException.class, () -> Barriers.arraycopy(ints, 0, ints, 0, -1, s, Sites.UNKNOWN));
         });
     }
 
@@ -83,7 +83,7 @@ class ArrayCopiesTest {
     void referenceCopiesStopAtTheFirstElementOfTheWrongType() {
         Object[] src = {"a", "b", 3, "d"};
         String[] dst = new String[4];
-        inTransaction(s -> assertThrows(ArrayStoreException.class, () -> Barriers.arraycopy(src, 0, dst, 0, 4, s)));
+        inTransaction(s -> assertThrows(ArrayStoreException.class, () -> Barriers.arraycopy(src, 0, dst, 0, 4, s, Sites.UNKNOWN)));
         assertArrayEquals(new String[] {"a", "b", null, null}, dst);
     }
 }

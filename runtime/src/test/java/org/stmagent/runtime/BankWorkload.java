@@ -99,7 +99,7 @@ final class BankWorkload {
                     Segment s = Barriers.current();
                     long sum = 0;
                     for (int i = 0; i < accounts; i++) {
-                        sum += Barriers.loadLong(balances, i, s);
+                        sum += Barriers.loadLong(balances, i, s, Sites.UNKNOWN);
                     }
                     if (sum != expected) {
                         tornAttempts.incrementAndGet();
@@ -131,10 +131,10 @@ final class BankWorkload {
     static void transfer(long[] balances, int from, int to, long amount) {
         Stm.atomic(() -> {
             Segment s = Barriers.current();
-            long a = Barriers.loadLong(balances, from, s);
-            long b = Barriers.loadLong(balances, to, s);
-            Barriers.storeLong(balances, from, a - amount, s);
-            Barriers.storeLong(balances, to, b + amount, s);
+            long a = Barriers.loadLong(balances, from, s, Sites.UNKNOWN);
+            long b = Barriers.loadLong(balances, to, s, Sites.UNKNOWN);
+            Barriers.storeLong(balances, from, a - amount, s, Sites.UNKNOWN);
+            Barriers.storeLong(balances, to, b + amount, s, Sites.UNKNOWN);
         });
     }
 }

@@ -15,7 +15,7 @@ class CommitLogTest {
     private static WriteLog writing(int... orecs) {
         WriteLog log = new WriteLog();
         for (int orec : orecs) {
-            log.addLock(orec, 0);
+            log.addLock(orec, 0, null, 0, Sites.UNKNOWN);
         }
         return log;
     }
@@ -23,7 +23,7 @@ class CommitLogTest {
     private static ReadSet reading(int... orecs) {
         ReadSet reads = new ReadSet();
         for (int orec : orecs) {
-            reads.add(orec);
+            reads.add(orec, Sites.UNKNOWN);
         }
         return reads;
     }

@@ -19,8 +19,16 @@ class ConflictAttributionTest {
 
     static long hotStatic;
 
+    private static final String FILE = "ConflictAttributionTest.java";
+    private static final int READ_BALANCE = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 101, "read hotBalance");
+    private static final int WRITE_BALANCE = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 102, "write hotBalance");
+    private static final int READ_STATIC = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 103, "read hotStatic");
+    private static final int WRITE_STATIC = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 104, "write hotStatic");
+    private static final int LOAD_CELL = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 105, "load long[]");
+    private static final int STORE_CELL = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 106, "store long[]");
+
     @Test
-    void theReportNamesTheFieldsAndArraysThatConflicted() {
+    void theReportNamesTheFieldsArraysAndSitesThatConflicted() {
         Account account = new Account();
         long[] cells = new long[4];
         long balance = FieldAddresses.instanceOffset(Account.class, "hotBalance");
@@ -38,23 +46,34 @@ class ConflictAttributionTest {
             for (int i = 0; i < 20_000 || System.nanoTime() < end; i++) {
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    Barriers.writeLong(account, Barriers.readLong(account, balance, s) + 1, balance, s);
-                    Barriers.writeLong(staticBase, Barriers.readLong(staticBase, staticOffset, s) + 1, staticOffset, s);
-                    Barriers.storeLong(cells, 0, Barriers.loadLong(cells, 0, s) + 1, s);
+                    Barriers.writeLong(account, Barriers.readLong(account, balance, s, READ_BALANCE) + 1, balance, s, WRITE_BALANCE);
+                    Barriers.writeLong(staticBase, Barriers.readLong(staticBase, staticOffset, s, READ_STATIC) + 1, staticOffset, s, WRITE_STATIC);
+                    Barriers.storeLong(cells, 0, Barriers.loadLong(cells, 0, s, LOAD_CELL) + 1, s, STORE_CELL);
                 });
             }
         }).run(60);
 
-        List<String> named = Conflicts.merged().stream()
-                .map(e -> e.getKey().describe()).collect(Collectors.toList());
-        String report = Conflicts.render(10);
+        List<Map.Entry<Conflicts.Conflict, Tallies.Tally>> conflicts = Conflicts.TALLIES.merged();
+        String report = Conflicts.render(20);
+        List<String> named = conflicts.stream().map(e -> e.getKey().location().describe()).collect(Collectors.toList());
         assertTrue(named.contains(Account.class.getName() + ".hotBalance"), report);
         assertTrue(named.contains("static " + ConflictAttributionTest.class.getName() + ".hotStatic")
                 || named.contains("long[] element"), report);
-        long attributed = Conflicts.merged().stream().mapToLong(e -> e.getValue().aborts).sum();
-        assertTrue(attributed > 0, report);
-        for (Map.Entry<ConflictLocation, Conflicts.Tally> e : Conflicts.merged()) {
-            assertTrue(!e.getKey().describe().contains("coldNote"), "never touched, never blamed: " + report);
+        long onBalance = 0;
+        long balancePairs = 0;
+        for (Map.Entry<Conflicts.Conflict, Tallies.Tally> e : conflicts) {
+            Conflicts.Conflict c = e.getKey();
+            assertTrue(!c.location().describe().contains("coldNote"), "never touched, never blamed: " + report);
+            if (c.location().describe().endsWith(".hotBalance")) {
+                onBalance += e.getValue().count;
+                // the loser touched the balance by reading or writing it; only one line writes it
+                if ((c.lostSite() == READ_BALANCE || c.lostSite() == WRITE_BALANCE) && c.wonSite() == WRITE_BALANCE) {
+                    balancePairs += e.getValue().count;
+                }
+            }
         }
+        assertTrue(onBalance > 0, report);
+        assertTrue(balancePairs * 10 >= onBalance * 9, "at least 90% of the balance's aborts name both its sites: " + report);
+        assertTrue(report.contains("write hotBalance at " + ConflictAttributionTest.class.getName() + ".transfer(" + FILE + ":102)"), report);
     }
 }

@@ -26,8 +26,8 @@ class ExceptionSemanticsTest {
 
         IllegalStateException caught = assertThrows(IllegalStateException.class, () -> Stm.atomic(() -> {
             Segment s = Barriers.current();
-            Barriers.storeLong(cells, 0, 41, s);
-            Barriers.storeLong(cells, 1, 42, s);
+            Barriers.storeLong(cells, 0, 41, s, Sites.UNKNOWN);
+            Barriers.storeLong(cells, 1, 42, s, Sites.UNKNOWN);
             throw thrown;
         }));
 
@@ -42,7 +42,7 @@ class ExceptionSemanticsTest {
         IOException thrown = new IOException("checked");
 
         Throwable caught = assertThrows(IOException.class, () -> Stm.atomic(() -> {
-            Barriers.storeInt(cell, 0, 7, Barriers.current());
+            Barriers.storeInt(cell, 0, 7, Barriers.current(), Sites.UNKNOWN);
             throw ExceptionSemanticsTest.<RuntimeException>sneaky(thrown);
         }));
 
@@ -56,7 +56,7 @@ class ExceptionSemanticsTest {
         StackOverflowError thrown = new StackOverflowError("pretend");
 
         Throwable caught = assertThrows(StackOverflowError.class, () -> Stm.atomic((Runnable) () -> {
-            Barriers.storeInt(cell, 0, 9, Barriers.current());
+            Barriers.storeInt(cell, 0, 9, Barriers.current(), Sites.UNKNOWN);
             throw thrown;
         }));
 
@@ -70,7 +70,7 @@ class ExceptionSemanticsTest {
         UnsupportedOperationException thrown = new UnsupportedOperationException();
 
         Throwable caught = assertThrows(UnsupportedOperationException.class, () -> Stm.atomic(() -> {
-            Barriers.storeRef(cell, 0, "written", Barriers.current());
+            Barriers.storeRef(cell, 0, "written", Barriers.current(), Sites.UNKNOWN);
             if (cell.length == 1) {
                 throw thrown;
             }
@@ -88,8 +88,8 @@ class ExceptionSemanticsTest {
 
         assertThrows(ArrayIndexOutOfBoundsException.class, () -> Stm.atomic(() -> {
             Segment s = Barriers.current();
-            Barriers.storeLong(written, 0, 5, s);
-            Barriers.storeLong(tooShort, 1, 6, s);
+            Barriers.storeLong(written, 0, 5, s, Sites.UNKNOWN);
+            Barriers.storeLong(tooShort, 1, 6, s, Sites.UNKNOWN);
         }));
 
         assertEquals(5, written[0]);
@@ -102,17 +102,17 @@ class ExceptionSemanticsTest {
 
         long result = Stm.atomic(() -> {
             Segment s = Barriers.current();
-            Barriers.storeLong(cells, 0, 1, s);
+            Barriers.storeLong(cells, 0, 1, s, Sites.UNKNOWN);
             try {
                 Stm.atomic(() -> {
-                    Barriers.storeLong(cells, 1, 2, Barriers.current());
+                    Barriers.storeLong(cells, 1, 2, Barriers.current(), Sites.UNKNOWN);
                     throw new IllegalArgumentException("caught by the outer region");
                 });
             } catch (IllegalArgumentException expected) {
                 // as with a nested synchronized block: the inner writes stay
             }
-            Barriers.storeLong(cells, 2, 3, s);
-            return Barriers.loadLong(cells, 1, s);
+            Barriers.storeLong(cells, 2, 3, s, Sites.UNKNOWN);
+            return Barriers.loadLong(cells, 1, s, Sites.UNKNOWN);
         });
 
         assertEquals(2, result, "the outer region sees the inner write after the inner region threw");

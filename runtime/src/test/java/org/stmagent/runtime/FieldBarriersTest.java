@@ -67,35 +67,35 @@ class FieldBarriersTest {
 
         Stm.atomic(() -> {
             Segment s = Barriers.current();
-            assertFalse(Barriers.readBoolean(h, Z, s));
-            assertEquals(1, Barriers.readByte(h, B, s));
-            assertEquals('a', Barriers.readChar(h, C, s));
-            assertEquals(2, Barriers.readShort(h, S, s));
-            assertEquals(3, Barriers.readInt(h, I, s));
-            assertEquals(4L, Barriers.readLong(h, J, s));
-            assertEquals(5.5f, Barriers.readFloat(h, F, s));
-            assertEquals(6.25, Barriers.readDouble(h, D, s));
-            assertEquals("initial", Barriers.readRef(h, REF, s));
+            assertFalse(Barriers.readBoolean(h, Z, s, Sites.UNKNOWN));
+            assertEquals(1, Barriers.readByte(h, B, s, Sites.UNKNOWN));
+            assertEquals('a', Barriers.readChar(h, C, s, Sites.UNKNOWN));
+            assertEquals(2, Barriers.readShort(h, S, s, Sites.UNKNOWN));
+            assertEquals(3, Barriers.readInt(h, I, s, Sites.UNKNOWN));
+            assertEquals(4L, Barriers.readLong(h, J, s, Sites.UNKNOWN));
+            assertEquals(5.5f, Barriers.readFloat(h, F, s, Sites.UNKNOWN));
+            assertEquals(6.25, Barriers.readDouble(h, D, s, Sites.UNKNOWN));
+            assertEquals("initial", Barriers.readRef(h, REF, s, Sites.UNKNOWN));
 
-            Barriers.writeBoolean(h, true, Z, s);
-            Barriers.writeByte(h, (byte) -128, B, s);
-            Barriers.writeChar(h, '\uffff', C, s);
-            Barriers.writeShort(h, Short.MIN_VALUE, S, s);
-            Barriers.writeInt(h, Integer.MIN_VALUE, I, s);
-            Barriers.writeLong(h, Long.MIN_VALUE, J, s);
-            Barriers.writeFloat(h, -0.0f, F, s);
-            Barriers.writeDouble(h, Double.MIN_VALUE, D, s);
-            Barriers.writeRef(h, newRef, REF, s);
+            Barriers.writeBoolean(h, true, Z, s, Sites.UNKNOWN);
+            Barriers.writeByte(h, (byte) -128, B, s, Sites.UNKNOWN);
+            Barriers.writeChar(h, '\uffff', C, s, Sites.UNKNOWN);
+            Barriers.writeShort(h, Short.MIN_VALUE, S, s, Sites.UNKNOWN);
+            Barriers.writeInt(h, Integer.MIN_VALUE, I, s, Sites.UNKNOWN);
+            Barriers.writeLong(h, Long.MIN_VALUE, J, s, Sites.UNKNOWN);
+            Barriers.writeFloat(h, -0.0f, F, s, Sites.UNKNOWN);
+            Barriers.writeDouble(h, Double.MIN_VALUE, D, s, Sites.UNKNOWN);
+            Barriers.writeRef(h, newRef, REF, s, Sites.UNKNOWN);
 
-            assertTrue(Barriers.readBoolean(h, Z, s));
-            assertEquals(-128, Barriers.readByte(h, B, s));
-            assertEquals('\uffff', Barriers.readChar(h, C, s));
-            assertEquals(Short.MIN_VALUE, Barriers.readShort(h, S, s));
-            assertEquals(Integer.MIN_VALUE, Barriers.readInt(h, I, s));
-            assertEquals(Long.MIN_VALUE, Barriers.readLong(h, J, s));
-            assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(Barriers.readFloat(h, F, s)));
-            assertEquals(Double.MIN_VALUE, Barriers.readDouble(h, D, s));
-            assertSame(newRef, Barriers.readRef(h, REF, s));
+            assertTrue(Barriers.readBoolean(h, Z, s, Sites.UNKNOWN));
+            assertEquals(-128, Barriers.readByte(h, B, s, Sites.UNKNOWN));
+            assertEquals('\uffff', Barriers.readChar(h, C, s, Sites.UNKNOWN));
+            assertEquals(Short.MIN_VALUE, Barriers.readShort(h, S, s, Sites.UNKNOWN));
+            assertEquals(Integer.MIN_VALUE, Barriers.readInt(h, I, s, Sites.UNKNOWN));
+            assertEquals(Long.MIN_VALUE, Barriers.readLong(h, J, s, Sites.UNKNOWN));
+            assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(Barriers.readFloat(h, F, s, Sites.UNKNOWN)));
+            assertEquals(Double.MIN_VALUE, Barriers.readDouble(h, D, s, Sites.UNKNOWN));
+            assertSame(newRef, Barriers.readRef(h, REF, s, Sites.UNKNOWN));
         });
 
         assertTrue(h.z);
@@ -116,10 +116,10 @@ class FieldBarriersTest {
         long seen = Stm.atomic(() -> {
             Segment s = Barriers.current();
             for (long v = 10; v <= 20; v++) {
-                Barriers.writeLong(h, v, J, s);
+                Barriers.writeLong(h, v, J, s, Sites.UNKNOWN);
             }
-            Barriers.writeRef(h, null, REF, s);
-            return Barriers.readLong(h, J, s);
+            Barriers.writeRef(h, null, REF, s, Sites.UNKNOWN);
+            return Barriers.readLong(h, J, s, Sites.UNKNOWN);
         });
 
         assertEquals(20, seen);
@@ -133,14 +133,14 @@ class FieldBarriersTest {
 
         Stm.atomic(() -> {
             Segment s = Barriers.current();
-            Barriers.writeByte(h, (byte) 11, B, s);
-            Barriers.writeShort(h, (short) 22, S, s);
-            Barriers.writeChar(h, 'x', C, s);
-            Barriers.writeBoolean(h, true, Z, s);
-            assertEquals(11, Barriers.readByte(h, B, s));
-            assertEquals(22, Barriers.readShort(h, S, s));
-            assertEquals('x', Barriers.readChar(h, C, s));
-            assertEquals(3, Barriers.readInt(h, I, s), "an unwritten field beside written ones");
+            Barriers.writeByte(h, (byte) 11, B, s, Sites.UNKNOWN);
+            Barriers.writeShort(h, (short) 22, S, s, Sites.UNKNOWN);
+            Barriers.writeChar(h, 'x', C, s, Sites.UNKNOWN);
+            Barriers.writeBoolean(h, true, Z, s, Sites.UNKNOWN);
+            assertEquals(11, Barriers.readByte(h, B, s, Sites.UNKNOWN));
+            assertEquals(22, Barriers.readShort(h, S, s, Sites.UNKNOWN));
+            assertEquals('x', Barriers.readChar(h, C, s, Sites.UNKNOWN));
+            assertEquals(3, Barriers.readInt(h, I, s, Sites.UNKNOWN), "an unwritten field beside written ones");
         });
 
         assertEquals(11, h.b);
@@ -158,13 +158,13 @@ class FieldBarriersTest {
 
         Stm.atomic(() -> {
             Segment s = Barriers.current();
-            assertEquals(7, Barriers.readLong(h, VOLATILE_LONG, s));
-            assertEquals(5, Barriers.readLong(h, INHERITED, s));
-            Barriers.writeLong(h, 70, VOLATILE_LONG, s);
-            Barriers.writeRef(h, published, VOLATILE_REF, s);
-            Barriers.writeLong(h, 50, INHERITED, s);
-            assertEquals(70, Barriers.readLong(h, VOLATILE_LONG, s));
-            assertEquals(50, Barriers.readLong(h, INHERITED, s));
+            assertEquals(7, Barriers.readLong(h, VOLATILE_LONG, s, Sites.UNKNOWN));
+            assertEquals(5, Barriers.readLong(h, INHERITED, s, Sites.UNKNOWN));
+            Barriers.writeLong(h, 70, VOLATILE_LONG, s, Sites.UNKNOWN);
+            Barriers.writeRef(h, published, VOLATILE_REF, s, Sites.UNKNOWN);
+            Barriers.writeLong(h, 50, INHERITED, s, Sites.UNKNOWN);
+            assertEquals(70, Barriers.readLong(h, VOLATILE_LONG, s, Sites.UNKNOWN));
+            assertEquals(50, Barriers.readLong(h, INHERITED, s, Sites.UNKNOWN));
         });
 
         assertEquals(70, h.volatileLong);
@@ -181,25 +181,25 @@ class FieldBarriersTest {
 
         Stm.atomic(() -> {
             Segment s = Barriers.current();
-            Barriers.writeBoolean(staticBase("z"), true, staticOffset("z"), s);
-            Barriers.writeByte(staticBase("b"), (byte) 8, staticOffset("b"), s);
-            Barriers.writeChar(staticBase("c"), 'q', staticOffset("c"), s);
-            Barriers.writeShort(staticBase("s"), (short) 16, staticOffset("s"), s);
-            Barriers.writeInt(staticBase("i"), 32, staticOffset("i"), s);
-            Barriers.writeLong(staticBase("j"), 64L, staticOffset("j"), s);
-            Barriers.writeFloat(staticBase("f"), 1.5f, staticOffset("f"), s);
-            Barriers.writeDouble(staticBase("d"), 2.5, staticOffset("d"), s);
-            Barriers.writeRef(staticBase("ref"), value, staticOffset("ref"), s);
+            Barriers.writeBoolean(staticBase("z"), true, staticOffset("z"), s, Sites.UNKNOWN);
+            Barriers.writeByte(staticBase("b"), (byte) 8, staticOffset("b"), s, Sites.UNKNOWN);
+            Barriers.writeChar(staticBase("c"), 'q', staticOffset("c"), s, Sites.UNKNOWN);
+            Barriers.writeShort(staticBase("s"), (short) 16, staticOffset("s"), s, Sites.UNKNOWN);
+            Barriers.writeInt(staticBase("i"), 32, staticOffset("i"), s, Sites.UNKNOWN);
+            Barriers.writeLong(staticBase("j"), 64L, staticOffset("j"), s, Sites.UNKNOWN);
+            Barriers.writeFloat(staticBase("f"), 1.5f, staticOffset("f"), s, Sites.UNKNOWN);
+            Barriers.writeDouble(staticBase("d"), 2.5, staticOffset("d"), s, Sites.UNKNOWN);
+            Barriers.writeRef(staticBase("ref"), value, staticOffset("ref"), s, Sites.UNKNOWN);
 
-            assertTrue(Barriers.readBoolean(staticBase("z"), staticOffset("z"), s));
-            assertEquals(8, Barriers.readByte(staticBase("b"), staticOffset("b"), s));
-            assertEquals('q', Barriers.readChar(staticBase("c"), staticOffset("c"), s));
-            assertEquals(16, Barriers.readShort(staticBase("s"), staticOffset("s"), s));
-            assertEquals(32, Barriers.readInt(staticBase("i"), staticOffset("i"), s));
-            assertEquals(64L, Barriers.readLong(staticBase("j"), staticOffset("j"), s));
-            assertEquals(1.5f, Barriers.readFloat(staticBase("f"), staticOffset("f"), s));
-            assertEquals(2.5, Barriers.readDouble(staticBase("d"), staticOffset("d"), s));
-            assertSame(value, Barriers.readRef(staticBase("ref"), staticOffset("ref"), s));
+            assertTrue(Barriers.readBoolean(staticBase("z"), staticOffset("z"), s, Sites.UNKNOWN));
+            assertEquals(8, Barriers.readByte(staticBase("b"), staticOffset("b"), s, Sites.UNKNOWN));
+            assertEquals('q', Barriers.readChar(staticBase("c"), staticOffset("c"), s, Sites.UNKNOWN));
+            assertEquals(16, Barriers.readShort(staticBase("s"), staticOffset("s"), s, Sites.UNKNOWN));
+            assertEquals(32, Barriers.readInt(staticBase("i"), staticOffset("i"), s, Sites.UNKNOWN));
+            assertEquals(64L, Barriers.readLong(staticBase("j"), staticOffset("j"), s, Sites.UNKNOWN));
+            assertEquals(1.5f, Barriers.readFloat(staticBase("f"), staticOffset("f"), s, Sites.UNKNOWN));
+            assertEquals(2.5, Barriers.readDouble(staticBase("d"), staticOffset("d"), s, Sites.UNKNOWN));
+            assertSame(value, Barriers.readRef(staticBase("ref"), staticOffset("ref"), s, Sites.UNKNOWN));
         });
 
         assertTrue(Statics.z);
@@ -220,10 +220,10 @@ class FieldBarriersTest {
 
         long seenOnRetry = Stm.atomic(() -> {
             Segment s = Barriers.current();
-            long before = Barriers.readLong(h, J, s);
+            long before = Barriers.readLong(h, J, s, Sites.UNKNOWN);
             if (attempts.incrementAndGet() == 1) {
-                Barriers.writeLong(h, 999, J, s);
-                Barriers.writeRef(h, "doomed", REF, s);
+                Barriers.writeLong(h, 999, J, s, Sites.UNKNOWN);
+                Barriers.writeRef(h, "doomed", REF, s, Sites.UNKNOWN);
                 throw TransactionAbort.of(AbortCause.OTHER);
             }
             return before;

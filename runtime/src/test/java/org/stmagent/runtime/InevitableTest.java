@@ -51,7 +51,7 @@ class InevitableTest {
             while (inevitableThreadsLeft.get() > 0) {
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s) + 1, s);
+                    Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                 });
                 plainCommits.incrementAndGet();
             }
@@ -77,7 +77,7 @@ class InevitableTest {
                 attempts.incrementAndGet();
                 Segment s = Barriers.current();
                 // conflict with everyone before becoming inevitable: these attempts may abort
-                Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s) + 1, s);
+                Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                 Stm.becomeInevitable();
                 int now = insideInevitable.incrementAndGet();
                 mostAtOnce.accumulateAndGet(now, Math::max);
@@ -85,7 +85,7 @@ class InevitableTest {
                     irrevocableLog.add(token);
                     Thread.onSpinWait();
                     // and after: an inevitable transaction's writes are never rolled back
-                    Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s) + 1, s);
+                    Barriers.storeLong(counter, 0, Barriers.loadLong(counter, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                 } finally {
                     insideInevitable.decrementAndGet();
                 }
@@ -106,7 +106,7 @@ class InevitableTest {
             inevitableAttempts.incrementAndGet();
             Segment s = Barriers.current();
             Stm.becomeInevitable();
-            long before = Barriers.loadLong(cell, 0, s);
+            long before = Barriers.loadLong(cell, 0, s, Sites.UNKNOWN);
             inevitable.countDown();
             // give the conflicting writer time to try; it must not commit under us
             try {
@@ -114,7 +114,7 @@ class InevitableTest {
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
-            Barriers.storeLong(cell, 0, before + 100, s);
+            Barriers.storeLong(cell, 0, before + 100, s, Sites.UNKNOWN);
         }));
         workers.add(() -> {
             try {
@@ -124,7 +124,7 @@ class InevitableTest {
             }
             Stm.atomic(() -> {
                 Segment s = Barriers.current();
-                Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s) + 1, s);
+                Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
             });
             conflictingCommitted.countDown();
         });
@@ -147,7 +147,7 @@ class InevitableTest {
         workers.add(() -> Stm.atomic(() -> {
             Segment s = Barriers.current();
             Stm.becomeInevitable();
-            Barriers.storeLong(inevitableData, 0, 1, s);
+            Barriers.storeLong(inevitableData, 0, 1, s, Sites.UNKNOWN);
             inevitable.countDown();
             try {
                 othersFinishedMeanwhile.set(othersDone.await(30, TimeUnit.SECONDS));
@@ -164,7 +164,7 @@ class InevitableTest {
             for (int i = 0; i < 100; i++) {
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    Barriers.storeLong(otherData, 0, Barriers.loadLong(otherData, 0, s) + 1, s);
+                    Barriers.storeLong(otherData, 0, Barriers.loadLong(otherData, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                 });
             }
             othersDone.countDown();
@@ -187,21 +187,21 @@ class InevitableTest {
         Stm.atomic(() -> {
             int attempt = attempts.incrementAndGet();
             Segment s = Barriers.current();
-            long seenX = Barriers.loadLong(x, 0, s);
+            long seenX = Barriers.loadLong(x, 0, s, Sites.UNKNOWN);
             if (attempt == 1) {
                 // another transaction changes x and z together after we read x
                 new Workers("writer").add(() -> Stm.atomic(() -> {
                     Segment w = Barriers.current();
-                    Barriers.storeLong(x, 0, 5, w);
-                    Barriers.storeLong(z, 0, 5, w);
+                    Barriers.storeLong(x, 0, 5, w, Sites.UNKNOWN);
+                    Barriers.storeLong(z, 0, 5, w, Sites.UNKNOWN);
                 })).run(30);
             }
             Stm.becomeInevitable();
-            long seenZ = Barriers.loadLong(z, 0, s);
+            long seenZ = Barriers.loadLong(z, 0, s, Sites.UNKNOWN);
             if (seenX != seenZ) {
                 torn.incrementAndGet();
             }
-            Barriers.storeLong(x, 0, seenX + seenZ, s);
+            Barriers.storeLong(x, 0, seenX + seenZ, s, Sites.UNKNOWN);
         });
 
         assertEquals(0, torn.get(), "an attempt that became inevitable saw x and z from different commits");
@@ -218,7 +218,7 @@ class InevitableTest {
         Workers workers = new Workers("inevitable-vs-holder");
         workers.add(() -> Stm.atomic(() -> {
             Segment s = Barriers.current();
-            Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s) + 1, s);
+            Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
             held.countDown();
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
             while (System.nanoTime() - until < 0) {
@@ -235,7 +235,7 @@ class InevitableTest {
                 inevitableAttempts.incrementAndGet();
                 Segment s = Barriers.current();
                 Stm.becomeInevitable();
-                Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s) + 10, s);
+                Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s, Sites.UNKNOWN) + 10, s, Sites.UNKNOWN);
             });
         });
         workers.run(30);
@@ -251,7 +251,7 @@ class InevitableTest {
 
         IllegalStateException caught = assertThrows(IllegalStateException.class, () -> Stm.atomic(() -> {
             Stm.becomeInevitable();
-            Barriers.storeLong(cell, 0, 1, Barriers.current());
+            Barriers.storeLong(cell, 0, 1, Barriers.current(), Sites.UNKNOWN);
             throw thrown;
         }));
         assertSame(thrown, caught);
@@ -260,7 +260,7 @@ class InevitableTest {
         // another thread can become inevitable now
         new Workers("next-inevitable").add(() -> Stm.atomic(() -> {
             Stm.becomeInevitable();
-            Barriers.storeLong(cell, 0, 2, Barriers.current());
+            Barriers.storeLong(cell, 0, 2, Barriers.current(), Sites.UNKNOWN);
         })).run(10);
         assertEquals(2, cell[0]);
     }
@@ -272,10 +272,10 @@ class InevitableTest {
 
         Stm.atomic(() -> {
             attempts.incrementAndGet();
-            Barriers.storeLong(cell, 0, 1, Barriers.current());
+            Barriers.storeLong(cell, 0, 1, Barriers.current(), Sites.UNKNOWN);
             Stm.atomic(Stm::becomeInevitable);
             // an abort now would be a bug: the transaction promised not to roll back
-            Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current()) + 1, Barriers.current());
+            Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current(), Sites.UNKNOWN) + 1, Barriers.current(), Sites.UNKNOWN);
         });
 
         assertEquals(1, attempts.get());

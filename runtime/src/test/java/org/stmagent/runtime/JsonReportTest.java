@@ -18,8 +18,8 @@ class JsonReportTest {
         long[] cell = new long[1];
         new Workers("json \"quoted\" \\ name").add(2, t -> () -> {
             for (int i = 0; i < 100; i++) {
-                Stm.atomic(() -> Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current()) + 1,
-                        Barriers.current()));
+                Stm.atomic(() -> Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current(), Sites.UNKNOWN) + 1,
+                        Barriers.current(), Sites.UNKNOWN));
             }
         }).run(30);
         List<ThreadReport> threads = Statistics.perThread();
@@ -102,6 +102,10 @@ class JsonReportTest {
             }
             if (c == '"') {
                 return string();
+            }
+            if (text.startsWith("null", at)) {
+                at += 4;
+                return null;
             }
             if (text.startsWith("true", at) || text.startsWith("false", at)) {
                 boolean b = text.startsWith("true", at);

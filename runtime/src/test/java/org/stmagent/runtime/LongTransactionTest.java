@@ -36,8 +36,8 @@ class LongTransactionTest {
                 int slot = random.nextInt(SLOTS);
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    Barriers.storeLong(slots, slot, Barriers.loadLong(slots, slot, s) + 1, s);
-                    Barriers.storeLong(total, 0, Barriers.loadLong(total, 0, s) + 1, s);
+                    Barriers.storeLong(slots, slot, Barriers.loadLong(slots, slot, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
+                    Barriers.storeLong(total, 0, Barriers.loadLong(total, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                 });
                 hammerCommits.incrementAndGet();
             }
@@ -55,15 +55,15 @@ class LongTransactionTest {
                         Segment s = Barriers.current();
                         long sum = 0;
                         for (int i = 0; i < SLOTS; i++) {
-                            sum += Barriers.loadLong(slots, i, s);
+                            sum += Barriers.loadLong(slots, i, s, Sites.UNKNOWN);
                         }
-                        if (sum != Barriers.loadLong(total, 0, s)) {
+                        if (sum != Barriers.loadLong(total, 0, s, Sites.UNKNOWN)) {
                             inconsistentAttempts.incrementAndGet();
                         }
                         for (int i = 0; i < SLOTS; i++) {
-                            Barriers.storeLong(slots, i, Barriers.loadLong(slots, i, s) + 1, s);
+                            Barriers.storeLong(slots, i, Barriers.loadLong(slots, i, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                         }
-                        Barriers.storeLong(total, 0, sum + SLOTS, s);
+                        Barriers.storeLong(total, 0, sum + SLOTS, s, Sites.UNKNOWN);
                     });
                     longCommits.incrementAndGet();
                     longRunsLeft.decrementAndGet();

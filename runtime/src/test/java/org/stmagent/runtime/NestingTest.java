@@ -28,15 +28,15 @@ class NestingTest {
         long outerSawInnerWrite = Stm.atomic(() -> {
             Segment outer = Barriers.current();
             assertNotNull(outer);
-            Barriers.storeLong(cells, 0, 10, outer);
+            Barriers.storeLong(cells, 0, 10, outer, Sites.UNKNOWN);
             Stm.atomic(() -> {
                 Segment inner = Barriers.current();
                 assertSame(outer, inner, "one transaction, one segment");
-                innerSawOuterWrite.set((int) Barriers.loadLong(cells, 0, inner));
-                Barriers.storeLong(cells, 1, 20, inner);
+                innerSawOuterWrite.set((int) Barriers.loadLong(cells, 0, inner, Sites.UNKNOWN));
+                Barriers.storeLong(cells, 1, 20, inner, Sites.UNKNOWN);
             });
             assertTrue(Stm.inTransaction(), "still inside the outer region after the inner one returned");
-            return Barriers.loadLong(cells, 1, outer);
+            return Barriers.loadLong(cells, 1, outer, Sites.UNKNOWN);
         });
 
         assertEquals(10, innerSawOuterWrite.get());
@@ -58,17 +58,17 @@ class NestingTest {
         Stm.atomic(() -> {
             int attempt = outerAttempts.incrementAndGet();
             Segment s = Barriers.current();
-            long first = Barriers.loadLong(x, 0, s);
+            long first = Barriers.loadLong(x, 0, s, Sites.UNKNOWN);
             Stm.atomic(() -> {
                 innerAttempts.incrementAndGet();
                 if (attempt == 1) {
                     commitElsewhere(() -> Stm.atomic(() -> {
                         Segment other = Barriers.current();
-                        Barriers.storeLong(x, 0, Barriers.loadLong(x, 0, other) + 5, other);
+                        Barriers.storeLong(x, 0, Barriers.loadLong(x, 0, other, Sites.UNKNOWN) + 5, other, Sites.UNKNOWN);
                     }));
                 }
-                long second = Barriers.loadLong(x, 0, Barriers.current());
-                Barriers.storeLong(result, 0, first * 1_000 + second, Barriers.current());
+                long second = Barriers.loadLong(x, 0, Barriers.current(), Sites.UNKNOWN);
+                Barriers.storeLong(result, 0, first * 1_000 + second, Barriers.current(), Sites.UNKNOWN);
             });
         });
 
@@ -92,8 +92,8 @@ class NestingTest {
                 for (int i = 1; i <= 20_000; i++) {
                     long value = i;
                     Stm.atomic(() -> {
-                        Barriers.storeLong(a, 0, value, Barriers.current());
-                        Stm.atomic(() -> Barriers.storeLong(b, 0, value, Barriers.current()));
+                        Barriers.storeLong(a, 0, value, Barriers.current(), Sites.UNKNOWN);
+                        Stm.atomic(() -> Barriers.storeLong(b, 0, value, Barriers.current(), Sites.UNKNOWN));
                     });
                 }
             } finally {
@@ -104,7 +104,7 @@ class NestingTest {
             while (!stop.get()) {
                 boolean same = Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    return Barriers.loadLong(a, 0, s) == Barriers.loadLong(b, 0, s);
+                    return Barriers.loadLong(a, 0, s, Sites.UNKNOWN) == Barriers.loadLong(b, 0, s, Sites.UNKNOWN);
                 });
                 observations.incrementAndGet();
                 if (!same) {
@@ -123,8 +123,8 @@ class NestingTest {
     void exclusiveAtomicRunsOutsideATransaction() {
         long[] cell = new long[1];
 
-        Stm.exclusiveAtomic(() -> Barriers.storeLong(cell, 0, 3, Barriers.current()));
-        long read = Stm.exclusiveAtomic(() -> Barriers.loadLong(cell, 0, Barriers.current()));
+        Stm.exclusiveAtomic(() -> Barriers.storeLong(cell, 0, 3, Barriers.current(), Sites.UNKNOWN));
+        long read = Stm.exclusiveAtomic(() -> Barriers.loadLong(cell, 0, Barriers.current(), Sites.UNKNOWN));
 
         assertEquals(3, cell[0]);
         assertEquals(3, read);
@@ -155,12 +155,12 @@ class NestingTest {
         long[] cell = new long[1];
 
         boolean refused = Stm.atomic(() -> {
-            Barriers.storeLong(cell, 0, 1, Barriers.current());
+            Barriers.storeLong(cell, 0, 1, Barriers.current(), Sites.UNKNOWN);
             try {
                 Stm.exclusiveAtomic(() -> { });
                 return false;
             } catch (NestedTransactionException expected) {
-                Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current()) + 1, Barriers.current());
+                Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current(), Sites.UNKNOWN) + 1, Barriers.current(), Sites.UNKNOWN);
                 return true;
             }
         });

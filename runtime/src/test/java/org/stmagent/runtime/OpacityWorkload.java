@@ -87,10 +87,10 @@ final class OpacityWorkload {
                 long delta = 1 + random.nextInt(1_000);
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    long x = Barriers.readLong(p, X, s);
-                    Barriers.writeLong(p, x + delta, X, s);
-                    long y = Barriers.readLong(p, Y, s);
-                    Barriers.writeLong(p, y - delta, Y, s);
+                    long x = Barriers.readLong(p, X, s, Sites.UNKNOWN);
+                    Barriers.writeLong(p, x + delta, X, s, Sites.UNKNOWN);
+                    long y = Barriers.readLong(p, Y, s, Sites.UNKNOWN);
+                    Barriers.writeLong(p, y - delta, Y, s, Sites.UNKNOWN);
                 });
                 writerCommits.incrementAndGet();
             }
@@ -103,9 +103,9 @@ final class OpacityWorkload {
                         Segment s = Barriers.current();
                         boolean torn = false;
                         for (Pair p : data) {
-                            long x = Barriers.readLong(p, X, s);
+                            long x = Barriers.readLong(p, X, s, Sites.UNKNOWN);
                             pause();
-                            long y = Barriers.readLong(p, Y, s);
+                            long y = Barriers.readLong(p, Y, s, Sites.UNKNOWN);
                             if (x + y != 0) {
                                 torn = true;
                             }

@@ -90,8 +90,8 @@ final class PrivatizationWorkload {
             while (!stop.get()) {
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    for (Node n = (Node) Barriers.readRef(head, NEXT, s); n != null; n = (Node) Barriers.readRef(n, NEXT, s)) {
-                        Barriers.writeLong(n, Barriers.readLong(n, VALUE, s) + 1, VALUE, s);
+                    for (Node n = (Node) Barriers.readRef(head, NEXT, s, Sites.UNKNOWN); n != null; n = (Node) Barriers.readRef(n, NEXT, s, Sites.UNKNOWN)) {
+                        Barriers.writeLong(n, Barriers.readLong(n, VALUE, s, Sites.UNKNOWN) + 1, VALUE, s, Sites.UNKNOWN);
                     }
                 });
                 mutations.incrementAndGet();
@@ -104,8 +104,8 @@ final class PrivatizationWorkload {
                     round++;
                     Node victim = Stm.atomic(() -> {
                         Segment s = Barriers.current();
-                        Node first = (Node) Barriers.readRef(head, NEXT, s);
-                        Barriers.writeRef(head, Barriers.readRef(first, NEXT, s), NEXT, s);
+                        Node first = (Node) Barriers.readRef(head, NEXT, s, Sites.UNKNOWN);
+                        Barriers.writeRef(head, Barriers.readRef(first, NEXT, s, Sites.UNKNOWN), NEXT, s, Sites.UNKNOWN);
                         return first;
                     });
                     // private now: plain writes, watched with opaque reads the JIT cannot hoist
@@ -122,8 +122,8 @@ final class PrivatizationWorkload {
                     victim.value = 0;
                     Stm.atomic(() -> {
                         Segment s = Barriers.current();
-                        Barriers.writeRef(victim, Barriers.readRef(head, NEXT, s), NEXT, s);
-                        Barriers.writeRef(head, victim, NEXT, s);
+                        Barriers.writeRef(victim, Barriers.readRef(head, NEXT, s, Sites.UNKNOWN), NEXT, s, Sites.UNKNOWN);
+                        Barriers.writeRef(head, victim, NEXT, s, Sites.UNKNOWN);
                     });
                     privatized.incrementAndGet();
                 }
@@ -163,9 +163,9 @@ final class PrivatizationWorkload {
             while (!stop.get()) {
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    if (Barriers.loadByte(shared, 0, s) != 0) {
+                    if (Barriers.loadByte(shared, 0, s, Sites.UNKNOWN) != 0) {
                         for (int i = 0; i < slots.length; i++) {
-                            Barriers.storeLong(slots, i, Barriers.loadLong(slots, i, s) + 1, s);
+                            Barriers.storeLong(slots, i, Barriers.loadLong(slots, i, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                         }
                     }
                 });
@@ -177,7 +177,7 @@ final class PrivatizationWorkload {
                 long round = 0;
                 while (System.nanoTime() - deadline < 0) {
                     round++;
-                    Stm.atomic(() -> Barriers.storeByte(shared, 0, (byte) 0, Barriers.current()));
+                    Stm.atomic(() -> Barriers.storeByte(shared, 0, (byte) 0, Barriers.current(), Sites.UNKNOWN));
                     long marker = -round;
                     for (int i = 0; i < slots.length; i++) {
                         slots[i] = marker;
@@ -191,7 +191,7 @@ final class PrivatizationWorkload {
                         }
                         pause(w);
                     }
-                    Stm.atomic(() -> Barriers.storeByte(shared, 0, (byte) 1, Barriers.current()));
+                    Stm.atomic(() -> Barriers.storeByte(shared, 0, (byte) 1, Barriers.current(), Sites.UNKNOWN));
                     privatized.incrementAndGet();
                 }
             } finally {

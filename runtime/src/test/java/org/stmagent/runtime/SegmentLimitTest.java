@@ -45,12 +45,12 @@ class SegmentLimitTest {
                     mostAtOnce.accumulateAndGet(now, Math::max);
                     try {
                         Segment s = Barriers.current();
-                        Barriers.storeLong(cells, t, Barriers.loadLong(cells, t, s) + 1, s);
+                        Barriers.storeLong(cells, t, Barriers.loadLong(cells, t, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                         for (int spin = 0; spin < 20; spin++) {
                             Thread.onSpinWait();
                         }
                         if ((t & 3) == 0) {
-                            Barriers.storeLong(shared, 0, Barriers.loadLong(shared, 0, s) + 1, s);
+                            Barriers.storeLong(shared, 0, Barriers.loadLong(shared, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                         }
                     } finally {
                         running.decrementAndGet();

@@ -36,18 +36,18 @@ class SerializabilityTest {
                 if (random.nextInt(4) == 0) {
                     Stm.atomic(() -> {
                         Segment s = Barriers.current();
-                        Barriers.storeLong(accounts, from, Barriers.loadLong(accounts, from, s) + 60, s);
+                        Barriers.storeLong(accounts, from, Barriers.loadLong(accounts, from, s, Sites.UNKNOWN) + 60, s, Sites.UNKNOWN);
                     });
                     deposits.incrementAndGet();
                     continue;
                 }
                 boolean done = Stm.atomic(() -> {
                     Segment s = Barriers.current();
-                    long both = Barriers.loadLong(accounts, 2 * customer, s) + Barriers.loadLong(accounts, 2 * customer + 1, s);
+                    long both = Barriers.loadLong(accounts, 2 * customer, s, Sites.UNKNOWN) + Barriers.loadLong(accounts, 2 * customer + 1, s, Sites.UNKNOWN);
                     if (both < 80) {
                         return false;
                     }
-                    Barriers.storeLong(accounts, from, Barriers.loadLong(accounts, from, s) - 80, s);
+                    Barriers.storeLong(accounts, from, Barriers.loadLong(accounts, from, s, Sites.UNKNOWN) - 80, s, Sites.UNKNOWN);
                     return true;
                 });
                 (done ? withdrawals : refusals).incrementAndGet();

@@ -22,8 +22,8 @@ class StatisticsTest {
         new Workers("statistics").add(() -> {
             worker.set(Thread.currentThread());
             for (int i = 0; i < 10; i++) {
-                Stm.atomic(() -> Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current()) + 1,
-                        Barriers.current()));
+                Stm.atomic(() -> Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, Barriers.current(), Sites.UNKNOWN) + 1,
+                        Barriers.current(), Sites.UNKNOWN));
             }
             AtomicInteger attempts = new AtomicInteger();
             Stm.atomic(() -> {
@@ -62,7 +62,7 @@ class StatisticsTest {
                 Stm.atomic(() -> {
                     Segment s = Barriers.current();
                     for (int i = 0; i < 2_000; i++) {
-                        Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s) + 1, s);
+                        Barriers.storeLong(cell, 0, Barriers.loadLong(cell, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                     }
                 });
             }

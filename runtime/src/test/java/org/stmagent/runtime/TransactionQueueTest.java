@@ -23,13 +23,13 @@ class TransactionQueueTest {
             int cell = i % cells.length;
             queue.add(() -> {
                 Segment s = Barriers.current();
-                Barriers.storeLong(cells, cell, Barriers.loadLong(cells, cell, s) + 1, s);
+                Barriers.storeLong(cells, cell, Barriers.loadLong(cells, cell, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
                 // a conflicting shared total: the task is retried, yet adds its child only once
-                Barriers.storeLong(cells, 0, Barriers.loadLong(cells, 0, s) + 0, s);
+                Barriers.storeLong(cells, 0, Barriers.loadLong(cells, 0, s, Sites.UNKNOWN) + 0, s, Sites.UNKNOWN);
                 if (cell == 1) {
                     queue.add(() -> {
                         Segment t = Barriers.current();
-                        Barriers.storeLong(cells, 7, Barriers.loadLong(cells, 7, t) + 1000, t);
+                        Barriers.storeLong(cells, 7, Barriers.loadLong(cells, 7, t, Sites.UNKNOWN) + 1000, t, Sites.UNKNOWN);
                     });
                 }
                 Stm.afterCommit(committedRuns::incrementAndGet);
@@ -55,7 +55,7 @@ class TransactionQueueTest {
         TransactionQueue queue = new TransactionQueue();
         queue.add(() -> {
             Segment s = Barriers.current();
-            Barriers.storeLong(cell, 0, 42, s);
+            Barriers.storeLong(cell, 0, 42, s, Sites.UNKNOWN);
             throw boom;
         });
         IllegalStateException thrown = assertThrows(IllegalStateException.class, queue::run);

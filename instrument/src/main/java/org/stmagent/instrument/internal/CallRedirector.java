@@ -30,9 +30,9 @@ final class CallRedirector implements Opcodes {
         this.mode = mode;
     }
 
-    void rewrite(MethodNode method, MethodInsnNode call, TypeFlow flow, int segment) {
+    void rewrite(MethodNode method, MethodInsnNode call, TypeFlow flow, int segment, SourceSites.Lines lines) {
         if (call.name.equals("<init>")) {
-            constructor(method, call, flow, segment);
+            constructor(method, call, flow, segment, lines);
             return;
         }
         if (mode == MonitorMode.TRANSACTION && call.getOpcode() == INVOKEVIRTUAL) {
@@ -45,11 +45,13 @@ final class CallRedirector implements Opcodes {
         }
         if (isArrayClone(call) && !isFinalStaticArrayClone(call)) { // array
             method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // array s
+            method.instructions.insertBefore(call, lines.push(call, "clone an array")); // array s site
             method.instructions.set(call, RuntimeSeam.CLONE_ARRAY.insn()); // copy (javac's checkcast follows)
             return;
         }
         if (isArraycopy(call)) { // src srcPos dst dstPos length
             method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // ... length s
+            method.instructions.insertBefore(call, lines.push(call, "System.arraycopy")); // ... length s site
             method.instructions.set(call, RuntimeSeam.ARRAYCOPY.insn());
             return;
         }
@@ -62,23 +64,30 @@ final class CallRedirector implements Opcodes {
                 call.name = Twins.name(call.name);
                 call.desc = Twins.descriptor(call.desc);
             }
-            case INEVITABLE -> method.instructions.insertBefore(call, inevitable(segment));
+            case INEVITABLE -> method.instructions.insertBefore(call, inevitable(segment, lines.site(call, callee(call))));
             case PURE -> {
             }
         }
     }
 
-    void rewrite(MethodNode method, InvokeDynamicInsnNode indy, int segment) {
+    void rewrite(MethodNode method, InvokeDynamicInsnNode indy, int segment, SourceSites.Lines lines) {
         if (!targets.isPureBootstrap(indy.bsm.getOwner())) {
-            method.instructions.insertBefore(indy, inevitable(segment));
+            String access = "invokedynamic " + indy.name + " of " + indy.bsm.getOwner().replace('/', '.');
+            method.instructions.insertBefore(indy, inevitable(segment, lines.site(indy, access)));
         }
     }
 
-    private void constructor(MethodNode method, MethodInsnNode call, TypeFlow flow, int segment) {
+    /** How a site report names an irrevocable call: {@code call java.io.PrintStream.println}. */
+    private static String callee(MethodInsnNode call) {
+        String owner = call.owner.replace('/', '.');
+        return call.name.equals("<init>") ? "new " + owner : "call " + owner + "." + call.name;
+    }
+
+    private void constructor(MethodNode method, MethodInsnNode call, TypeFlow flow, int segment, SourceSites.Lines lines) {
         if (!targets.isRewritten(call.owner)
                 && targets.classify(INVOKESPECIAL, call.owner, call.name, call.desc) == CallTargets.Target.INEVITABLE
                 && !PureConstructors.isPure(call.owner, call.desc)) {
-            method.instructions.insertBefore(call, inevitable(segment));
+            method.instructions.insertBefore(call, inevitable(segment, lines.site(call, callee(call))));
         }
         int args = Type.getArgumentTypes(call.desc).length;
         BasicValue receiver = flow.stack(call, args);
@@ -92,9 +101,10 @@ final class CallRedirector implements Opcodes {
         }
     }
 
-    static InsnList inevitable(int segment) {
+    static InsnList inevitable(int segment, int site) {
         InsnList out = new InsnList();
         out.add(new VarInsnNode(ALOAD, segment)); // s
+        out.add(SourceSites.constant(site)); // s site
         out.add(RuntimeSeam.BECOME_INEVITABLE.insn()); //
         return out;
     }

@@ -82,7 +82,8 @@ public final class ClassRewriter implements Opcodes {
         }
         boolean isInterface = (c.access & ACC_INTERFACE) != 0;
         CallTargets targets = new CallTargets(c, hierarchy, policy);
-        TransactionalCode code = new TransactionalCode(hierarchy, targets, policy.monitorMode());
+        TransactionalCode code = new TransactionalCode(hierarchy, targets, policy.monitorMode(),
+                new SourceSites(policy.sites(), c));
         TwinFactory twins = new TwinFactory(c, hierarchy, code, policy.monitorMode());
         RegionConverter regions = new RegionConverter(code);
         ConstructorPaths constructors = new ConstructorPaths(c.name, hierarchy, targets, code);

@@ -2,6 +2,7 @@ package org.stmagent.instrument.internal;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
@@ -12,10 +13,14 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Replaces field instructions with calls to the runtime's read and write barriers. The barrier's
  * arguments are the replaced instruction's operands, then the field address loaded as dynamic
- * constants, then the segment. Final fields need no barrier: they are written only while their
+ * constants, then the segment and the site number. Final fields need no barrier: they are written only while their
  * object or class is being initialised, before a transaction can see it.
  */
 final class FieldBarriers implements Opcodes {
+    /** By element kind, in the order of the array opcodes (IALOAD, LALOAD, ... SALOAD). */
+    private static final String[] ARRAY_NAMES =
+            {"int[]", "long[]", "float[]", "double[]", "Object[]", "byte[]/boolean[]", "char[]", "short[]"};
+
     private final TypeHierarchy hierarchy;
 
     FieldBarriers(TypeHierarchy hierarchy) {
@@ -23,29 +28,34 @@ final class FieldBarriers implements Opcodes {
     }
 
     /** The replacement of {@code f}, or {@code null} to keep it. */
-    InsnList replace(FieldInsnNode f, int segment) {
+    InsnList replace(FieldInsnNode f, int segment, SourceSites.Lines lines) {
         TypeHierarchy.Member field = hierarchy.resolveField(f.owner, f.name);
         if (field != null && field.is(ACC_FINAL)) {
             return null;
         }
         Type type = Type.getType(f.desc);
+        boolean read = f.getOpcode() == GETFIELD || f.getOpcode() == GETSTATIC;
+        AbstractInsnNode site = lines.push(f, (read ? "read " : "write ") + f.name);
         InsnList out = new InsnList();
         switch (f.getOpcode()) {
             case GETFIELD: // obj
                 out.add(RuntimeSeam.instanceOffset(f.owner, f.name)); // obj offset
                 out.add(new VarInsnNode(ALOAD, segment)); // obj offset s
+                out.add(site); // obj offset s site
                 out.add(RuntimeSeam.read(type).insn()); // value
                 cast(out, type);
                 break;
             case PUTFIELD: // obj value
                 out.add(RuntimeSeam.instanceOffset(f.owner, f.name)); // obj value offset
                 out.add(new VarInsnNode(ALOAD, segment)); // obj value offset s
+                out.add(site); // obj value offset s site
                 out.add(RuntimeSeam.write(type).insn()); //
                 break;
             case GETSTATIC: //
                 out.add(new LdcInsnNode(RuntimeSeam.staticBase(f.owner, f.name))); // base
                 out.add(RuntimeSeam.staticOffset(f.owner, f.name)); // base offset
                 out.add(new VarInsnNode(ALOAD, segment)); // base offset s
+                out.add(site); // base offset s site
                 out.add(RuntimeSeam.read(type).insn()); // value
                 cast(out, type);
                 break;
@@ -59,6 +69,7 @@ final class FieldBarriers implements Opcodes {
                 }
                 out.add(RuntimeSeam.staticOffset(f.owner, f.name)); // base value offset
                 out.add(new VarInsnNode(ALOAD, segment)); // base value offset s
+                out.add(site); // base value offset s site
                 out.add(RuntimeSeam.write(type).insn()); //
                 break;
             default:
@@ -67,10 +78,13 @@ final class FieldBarriers implements Opcodes {
         return out;
     }
 
-    /** Array element instructions: the barrier takes the same operands, then the segment. */
-    static InsnList replaceArray(int opcode, Type elementType, int segment) {
+    /** Array element instructions: the barrier takes the same operands, then the segment and site. */
+    static InsnList replaceArray(AbstractInsnNode insn, Type elementType, int segment, SourceSites.Lines lines) {
+        int opcode = insn.getOpcode();
+        boolean load = opcode <= SALOAD;
         InsnList out = new InsnList();
         out.add(new VarInsnNode(ALOAD, segment)); // array index [value] s
+        out.add(lines.push(insn, (load ? "read " : "write ") + arrayName(opcode, elementType) + " element"));
         switch (opcode) {
             case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
                 out.add(RuntimeSeam.load(sortOf(opcode)).insn()); // value
@@ -83,13 +97,24 @@ final class FieldBarriers implements Opcodes {
         return out;
     }
 
+    /** The array type as a user writes it, by the opcode's element kind; references by the type flow. */
+    private static String arrayName(int opcode, Type elementType) {
+        if (sortOf(opcode) == Type.OBJECT && elementType != null) {
+            return elementType.getClassName() + "[]";
+        }
+        return ARRAY_NAMES[sortIndex(opcode)];
+    }
+
     static boolean isArrayAccess(int opcode) {
         return (opcode >= IALOAD && opcode <= SALOAD) || (opcode >= IASTORE && opcode <= SASTORE);
     }
 
+    private static int sortIndex(int opcode) {
+        return opcode >= IASTORE ? opcode - IASTORE : opcode - IALOAD;
+    }
+
     private static int sortOf(int opcode) {
-        int kind = opcode >= IASTORE ? opcode - IASTORE : opcode - IALOAD;
-        return switch (kind) {
+        return switch (sortIndex(opcode)) {
             case 0 -> Type.INT;
             case 1 -> Type.LONG;
             case 2 -> Type.FLOAT;

@@ -49,7 +49,7 @@ public final class RuntimeSeam {
     public static final Call BEGIN = barrier("begin", "()" + S);
     public static final Call COMMIT = barrier("commit", "(" + S + ")Z");
     public static final Call AFTER_THROWABLE = barrier("afterThrowable", "(" + S + "Ljava/lang/Throwable;)V");
-    public static final Call BECOME_INEVITABLE = barrier("becomeInevitable", "(" + S + ")V");
+    public static final Call BECOME_INEVITABLE = barrier("becomeInevitable", "(" + S + "I)V");
     public static final Call ALLOCATED = barrier("allocated", "(" + OBJECT + S + ")V");
     public static final Call MONITOR_ENTER = barrier("monitorEnter", "(" + OBJECT + S + ")V");
     public static final Call MONITOR_EXIT = barrier("monitorExit", "(" + OBJECT + S + ")V");
@@ -59,9 +59,9 @@ public final class RuntimeSeam {
     public static final Call NOTIFY = barrier("notifyOn", "(" + OBJECT + S + ")V");
     public static final Call NOTIFY_ALL = barrier("notifyAllOn", "(" + OBJECT + S + ")V");
     /** {@code array.clone()} inside a transaction: a copy read through the barriers. */
-    public static final Call CLONE_ARRAY = barrier("cloneArray", "(" + OBJECT + S + ")" + OBJECT);
+    public static final Call CLONE_ARRAY = barrier("cloneArray", "(" + OBJECT + S + "I)" + OBJECT);
     /** {@code System.arraycopy} inside a transaction: element by element through the barriers. */
-    public static final Call ARRAYCOPY = barrier("arraycopy", "(" + OBJECT + "I" + OBJECT + "II" + S + ")V");
+    public static final Call ARRAYCOPY = barrier("arraycopy", "(" + OBJECT + "I" + OBJECT + "II" + S + "I)V");
 
     /** Field barriers by the {@link Type#getSort() sort} of the field's type. */
     private static final Call[] READ = new Call[Type.METHOD + 1];
@@ -79,8 +79,8 @@ public final class RuntimeSeam {
         fieldBarriers(Type.LONG_TYPE, "Long");
         fieldBarriers(Type.FLOAT_TYPE, "Float");
         fieldBarriers(Type.DOUBLE_TYPE, "Double");
-        READ[Type.OBJECT] = barrier("readRef", "(" + OBJECT + "J" + S + ")" + OBJECT);
-        WRITE[Type.OBJECT] = barrier("writeRef", "(" + OBJECT + OBJECT + "J" + S + ")V");
+        READ[Type.OBJECT] = barrier("readRef", "(" + OBJECT + "J" + S + "I)" + OBJECT);
+        WRITE[Type.OBJECT] = barrier("writeRef", "(" + OBJECT + OBJECT + "J" + S + "I)V");
         READ[Type.ARRAY] = READ[Type.OBJECT];
         WRITE[Type.ARRAY] = WRITE[Type.OBJECT];
 
@@ -171,13 +171,13 @@ public final class RuntimeSeam {
 
     private static void fieldBarriers(Type type, String suffix) {
         String d = type.getDescriptor();
-        READ[type.getSort()] = barrier("read" + suffix, "(" + OBJECT + "J" + S + ")" + d);
-        WRITE[type.getSort()] = barrier("write" + suffix, "(" + OBJECT + d + "J" + S + ")V");
+        READ[type.getSort()] = barrier("read" + suffix, "(" + OBJECT + "J" + S + "I)" + d);
+        WRITE[type.getSort()] = barrier("write" + suffix, "(" + OBJECT + d + "J" + S + "I)V");
     }
 
     private static void arrayBarriers(int sort, String suffix, String arrayDesc, String elementDesc) {
-        LOAD[sort] = barrier("load" + suffix, "(" + arrayDesc + "I" + S + ")" + elementDesc);
-        STORE[sort] = barrier("store" + suffix, "(" + arrayDesc + "I" + elementDesc + S + ")V");
+        LOAD[sort] = barrier("load" + suffix, "(" + arrayDesc + "I" + S + "I)" + elementDesc);
+        STORE[sort] = barrier("store" + suffix, "(" + arrayDesc + "I" + elementDesc + S + "I)V");
     }
 
     private static Call barrier(String name, String descriptor) {

@@ -23,44 +23,53 @@ final class TransactionalCode implements Opcodes {
     private final FieldBarriers fields;
     private final CallRedirector calls;
     private final MonitorMode mode;
+    private final SourceSites sites;
 
-    TransactionalCode(TypeHierarchy hierarchy, CallTargets targets, MonitorMode mode) {
+    TransactionalCode(TypeHierarchy hierarchy, CallTargets targets, MonitorMode mode, SourceSites sites) {
         this.fields = new FieldBarriers(hierarchy);
         this.calls = new CallRedirector(targets, hierarchy, mode);
         this.mode = mode;
+        this.sites = sites;
+    }
+
+    /** Site numbers for {@code method} as it stands now. */
+    SourceSites.Lines lines(MethodNode method) {
+        return sites.of(method);
     }
 
     /** Rewrites {@code insns} (instructions of {@code method} analysed by {@code flow}). */
     void rewrite(MethodNode method, List<AbstractInsnNode> insns, TypeFlow flow, int segment) {
+        SourceSites.Lines lines = sites.of(method);
         for (AbstractInsnNode insn : insns) {
             if (flow.before(insn) == null) {
                 continue; // unreachable: left for the frame computation to replace
             }
             int op = insn.getOpcode();
             if (insn instanceof FieldInsnNode f) {
-                InsnList replacement = fields.replace(f, segment);
+                InsnList replacement = fields.replace(f, segment, lines);
                 if (replacement != null) {
                     method.instructions.insert(insn, replacement);
                     method.instructions.remove(insn);
                 }
             } else if (FieldBarriers.isArrayAccess(op)) {
                 Type element = op == AALOAD ? elementType(flow.stack(insn, 1)) : null;
-                method.instructions.insert(insn, FieldBarriers.replaceArray(op, element, segment));
+                method.instructions.insert(insn, FieldBarriers.replaceArray(insn, element, segment, lines));
                 method.instructions.remove(insn);
             } else if (insn instanceof MethodInsnNode m) {
-                calls.rewrite(method, m, flow, segment);
+                calls.rewrite(method, m, flow, segment, lines);
             } else if (insn instanceof InvokeDynamicInsnNode indy) {
-                calls.rewrite(method, indy, segment);
+                calls.rewrite(method, indy, segment, lines);
             } else if (op == MONITORENTER || op == MONITOREXIT) {
-                monitor(method, insn, segment);
+                monitor(method, insn, segment, lines);
             }
         }
     }
 
-    private void monitor(MethodNode method, AbstractInsnNode insn, int segment) {
+    private void monitor(MethodNode method, AbstractInsnNode insn, int segment, SourceSites.Lines lines) {
         if (mode == MonitorMode.LOCK) {
             if (insn.getOpcode() == MONITORENTER) { // a real lock cannot be rolled back
-                method.instructions.insertBefore(insn, CallRedirector.inevitable(segment));
+                method.instructions.insertBefore(insn,
+                        CallRedirector.inevitable(segment, lines.site(insn, "enter a synchronized block (monitors=lock)")));
             }
             return;
         }

@@ -64,6 +64,7 @@ final class TwinFactory implements Opcodes {
 
         TypeFlow flow = TypeFlow.of(owner.name, twin, hierarchy);
         List<AbstractInsnNode> all = new ArrayList<>(List.of(twin.instructions.toArray()));
+        int lockSite = keepLock ? code.lines(twin).site(firstInstruction(all), "call a synchronized method (monitors=lock)") : 0;
         code.rewrite(twin, all, flow, segment);
         AbortGuard.guard(twin, insn -> true);
 
@@ -71,7 +72,7 @@ final class TwinFactory implements Opcodes {
         entry.add(new VarInsnNode(ALOAD, segmentParam)); // s
         entry.add(new VarInsnNode(ASTORE, segment)); //
         if (keepLock) {
-            entry.add(CallRedirector.inevitable(segment));
+            entry.add(CallRedirector.inevitable(segment, lockSite));
         }
         AbstractInsnNode entryEnd = entry.getLast();
         twin.instructions.insert(entry);
@@ -79,6 +80,15 @@ final class TwinFactory implements Opcodes {
             holdMonitor(twin, original, segment, entryEnd);
         }
         return twin;
+    }
+
+    private static AbstractInsnNode firstInstruction(List<AbstractInsnNode> insns) {
+        for (AbstractInsnNode insn : insns) {
+            if (insn.getOpcode() >= 0) {
+                return insn;
+            }
+        }
+        return insns.isEmpty() ? null : insns.get(0);
     }
 
     /** Brackets the twin's body with monitorEnter / monitorExit of the method's monitor. */

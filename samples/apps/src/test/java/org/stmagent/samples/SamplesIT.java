@@ -36,8 +36,11 @@ class SamplesIT {
         String countingBank = "org.stmagent.samples.counting.CountingBank";
         SampleJvm.Result inside = SampleJvm.underAgent(countingBank, "--threads", "2", "--seconds", "1");
         assertVerifiedBank(inside);
-        assertTrue(inside.err().matches("(?s).*conflicts by location.*\\R +\\d+ aborts +[\\d.]+ ms  "
-                + "org\\.stmagent\\.samples\\.counting\\.CountingBank\\.transfers\\R.*"), inside::toString);
+        assertTrue(inside.err().matches("(?s).*conflicts: .*\\R +\\d+\\. +[\\d,]+ aborts +[\\d.]+ ms  [a-z ]+ "
+                + "org\\.stmagent\\.samples\\.counting\\.CountingBank\\.transfers\\R"
+                + " +lost: (read|write) transfers at org\\.stmagent\\.samples\\.counting\\.CountingBank\\.transferCounted\\(CountingBank\\.java:\\d+\\)\\R"
+                + " +won:  write transfers at org\\.stmagent\\.samples\\.counting\\.CountingBank\\.transferCounted\\(CountingBank\\.java:\\d+\\)\\R.*"),
+                inside::toString);
         SampleJvm.Result outside = SampleJvm.underAgent(countingBank, "--threads", "2", "--seconds", "1",
                 "--count", "outside");
         assertVerifiedBank(outside);

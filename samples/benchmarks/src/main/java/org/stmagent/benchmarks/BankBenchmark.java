@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.stmagent.runtime.Barriers;
 import org.stmagent.runtime.Segment;
+import org.stmagent.runtime.Sites;
 import org.stmagent.runtime.Stm;
 
 /**
@@ -88,8 +89,8 @@ public class BankBenchmark {
         public void run() {
             Segment s = Barriers.current();
             long[] a = accounts;
-            Barriers.storeLong(a, from, Barriers.loadLong(a, from, s) - amount, s);
-            Barriers.storeLong(a, to, Barriers.loadLong(a, to, s) + amount, s);
+            Barriers.storeLong(a, from, Barriers.loadLong(a, from, s, Sites.UNKNOWN) - amount, s, Sites.UNKNOWN);
+            Barriers.storeLong(a, to, Barriers.loadLong(a, to, s, Sites.UNKNOWN) + amount, s, Sites.UNKNOWN);
         }
 
         private int nextInt(int bound) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.stmagent.runtime.Barriers;
 import org.stmagent.runtime.Segment;
+import org.stmagent.runtime.Sites;
 import org.stmagent.runtime.StatisticsTable;
 import org.stmagent.runtime.Stm;
 
@@ -16,6 +17,10 @@ import org.stmagent.runtime.Stm;
  */
 public final class ApiBank {
     private static final long INITIAL = 1_000;
+    // Barrier calls name their source site for the conflict report, as the agent's rewriting does.
+    private static final int DEBIT = site("transfer", "debit balances[from]");
+    private static final int CREDIT = site("transfer", "credit balances[to]");
+    private static final int AUDIT = site("audit", "read balances[i]");
 
     private final long[] balances;
     private final AtomicLong wrongAudits = new AtomicLong();
@@ -75,8 +80,8 @@ public final class ApiBank {
     private void transfer(int from, int to, long amount) {
         Stm.atomic(() -> {
             Segment s = Barriers.current();
-            Barriers.storeLong(balances, from, Barriers.loadLong(balances, from, s) - amount, s);
-            Barriers.storeLong(balances, to, Barriers.loadLong(balances, to, s) + amount, s);
+            Barriers.storeLong(balances, from, Barriers.loadLong(balances, from, s, DEBIT) - amount, s, DEBIT);
+            Barriers.storeLong(balances, to, Barriers.loadLong(balances, to, s, CREDIT) + amount, s, CREDIT);
         });
     }
 
@@ -85,13 +90,17 @@ public final class ApiBank {
             Segment s = Barriers.current();
             long sum = 0;
             for (int i = 0; i < balances.length; i++) {
-                sum += Barriers.loadLong(balances, i, s);
+                sum += Barriers.loadLong(balances, i, s, AUDIT);
             }
             return sum;
         });
         if (total != INITIAL * balances.length) {
             wrongAudits.incrementAndGet();
         }
+    }
+
+    private static int site(String method, String access) {
+        return Sites.register(ApiBank.class.getName(), method, "ApiBank.java", -1, access);
     }
 
     private void verify() {

@@ -1,0 +1,94 @@
+package org.stmagent.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The source sites of barrier calls, for the conflict report. The rewriter registers each field or
+ * array access and each irrevocable call it rewrites, with the class, method and line from the
+ * class's debug information, and passes the returned id to the barrier as a constant; the runtime
+ * keeps the id of the access a conflict happened at, and this table turns it back into a name at
+ * report time. Site 0 is unknown; a few more stand for the runtime's own reasons to go inevitable.
+ */
+public final class Sites {
+    /** No site known: code rewritten without sites, or a location reached by the runtime itself. */
+    public static final int UNKNOWN = 0;
+    static final int AFTER_ABORTS = 1;
+    static final int LARGE_ATTEMPT = 2;
+    static final int AFTER_WAIT = 3;
+
+    /** The rewriter's prefix for the transactional twin of a method: a twin's frame names the original. */
+    private static final String TWIN_PREFIX = "$stm$";
+
+    private static final List<Site> SITES = new ArrayList<>();
+    private static final Map<Site, Integer> IDS = new HashMap<>();
+
+    static {
+        SITES.add(new Site("", "", null, -1, "(unknown site)"));
+        SITES.add(new Site("", "", null, -1, "(contention: inevitable after repeated aborts)"));
+        SITES.add(new Site("", "", null, -1, "(a large transaction: inevitable after 2 aborts)"));
+        SITES.add(new Site("", "", null, -1, "(the part of a region after wait())"));
+    }
+
+    private Sites() {
+    }
+
+    /**
+     * The id of a site, the same for the same site registered twice (a method and its twin).
+     *
+     * @param className  the class, dotted or internal name
+     * @param method     the method's name as written in the source
+     * @param sourceFile the class's source file, or {@code null} when compiled without it
+     * @param line       the line number, or a negative number when unknown
+     * @param access     what happens there, e.g. {@code read balance}, {@code call PrintStream.println}
+     */
+    public static synchronized int register(String className, String method, String sourceFile, int line,
+            String access) {
+        Site site = new Site(className.replace('/', '.'), method, sourceFile, line, access);
+        Integer known = IDS.get(site);
+        if (known != null) {
+            return known;
+        }
+        int id = SITES.size();
+        SITES.add(site);
+        IDS.put(site, id);
+        return id;
+    }
+
+    /**
+     * The site of the code that called into the runtime's API (the first frame outside this
+     * package), for rare calls such as {@link Stm#becomeInevitable()}: it walks the stack.
+     */
+    static int ofCaller(String access) {
+        StackWalker.StackFrame caller = StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().startsWith(Sites.class.getPackageName() + "."))
+                .findFirst().orElse(null));
+        if (caller == null) {
+            return UNKNOWN;
+        }
+        String method = caller.getMethodName();
+        if (method.startsWith(TWIN_PREFIX)) {
+            method = method.substring(TWIN_PREFIX.length());
+        }
+        return register(caller.getClassName(), method, caller.getFileName(), caller.getLineNumber(), access);
+    }
+
+    /** The site registered as {@code id}; the unknown site for an id never registered. */
+    static synchronized Site get(int id) {
+        return id >= 0 && id < SITES.size() ? SITES.get(id) : SITES.get(UNKNOWN);
+    }
+
+    /** One site: a stack-trace-like position and what is done there. */
+    record Site(String className, String method, String sourceFile, int line, String access) {
+        /** {@code read balance at com.acme.Bank.transfer(Bank.java:42)}, or the access alone. */
+        String describe() {
+            if (className.isEmpty()) {
+                return access;
+            }
+            String file = sourceFile == null ? "Unknown Source" : line >= 0 ? sourceFile + ":" + line : sourceFile;
+            return access + " at " + className + "." + method + "(" + file + ")";
+        }
+    }
+}
