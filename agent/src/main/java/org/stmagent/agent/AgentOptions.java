@@ -61,12 +61,18 @@ public final class AgentOptions {
     /** Aborts after which a transaction's next attempt runs inevitable. Default: {@value #DEFAULT_INEVITABLE_AFTER}. */
     public static final String INEVITABLE_AFTER = "inevitableAfter";
 
+    /**
+     * {@code false} to keep no statistics, timings or conflict attribution (the report then says
+     * so), for the last few percent of speed. Default: {@code true}.
+     */
+    public static final String STATISTICS = "statistics";
+
     /** A properties file with any of these keys, overridden by the other sources. Default: none. */
     public static final String CONFIG = "config";
 
     /** Every valid key, in the order {@link #toString()} writes them. */
     public static final List<String> VALID_KEYS = List.of(INCLUDE, EXCLUDE, SEGMENTS, MONITORS, ANNOTATIONS,
-            REPORT, JSON, TOP, HISTOGRAM, DUMP, PURE, VERBOSE, INEVITABLE_AFTER, CONFIG);
+            REPORT, JSON, TOP, HISTOGRAM, DUMP, PURE, VERBOSE, INEVITABLE_AFTER, STATISTICS, CONFIG);
 
     /** Default of {@link #TOP}. */
     public static final int DEFAULT_TOP = 10;
@@ -223,6 +229,11 @@ public final class AgentOptions {
         return Boolean.parseBoolean(values.get(VERBOSE));
     }
 
+    /** @see #STATISTICS */
+    public boolean isStatistics() {
+        return !"false".equalsIgnoreCase(values.get(STATISTICS));
+    }
+
     /** @see #INEVITABLE_AFTER */
     public int getInevitableAfter() {
         String value = values.get(INEVITABLE_AFTER);
@@ -291,6 +302,7 @@ public final class AgentOptions {
                 }
                 break;
             case VERBOSE:
+            case STATISTICS:
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("expected 'true' or 'false'");
                 }

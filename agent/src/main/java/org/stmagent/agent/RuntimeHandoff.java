@@ -18,7 +18,7 @@ final class RuntimeHandoff {
     }
 
     static void configure(AgentOptions options) {
-        RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter());
+        RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter(), options.isStatistics());
         ShutdownReport.install(options.getReport(),
                 options.getJsonFile() == null ? null : options.getJsonFile().toString(), options.getTop());
         Thread jmx = new Thread(StatisticsMBean::register, "stm-agent MBean registration");

@@ -203,6 +203,14 @@ class AgentOptionsTest {
     }
 
     @Test
+    void statisticsAreOnUnlessTurnedOff() {
+        assertTrue(new AgentOptions("").isStatistics());
+        assertTrue(new AgentOptions("statistics=true").isStatistics());
+        assertFalse(new AgentOptions("statistics=FALSE").isStatistics());
+        assertThrows(OptionException.class, () -> new AgentOptions("statistics=off"));
+    }
+
+    @Test
     void inevitableAfterIsAPositiveInteger() {
         assertEquals(3, new AgentOptions("inevitableAfter=3").getInevitableAfter());
         assertThrows(OptionException.class, () -> new AgentOptions("inevitableAfter=0"));
@@ -228,7 +236,7 @@ class AgentOptionsTest {
         OptionException e = assertThrows(OptionException.class, () -> new AgentOptions("sgments=4"));
         assertEquals("unknown option 'sgments' in the agent argument. Valid options: include, exclude, "
                 + "segments, monitors, annotations, report, json, top, histogram, dump, pure, verbose, "
-                + "inevitableAfter, config", e.getMessage());
+                + "inevitableAfter, statistics, config", e.getMessage());
     }
 
     @Test
@@ -321,7 +329,7 @@ class AgentOptionsTest {
         assertEquals(List.of(AgentOptions.INCLUDE, AgentOptions.EXCLUDE, AgentOptions.SEGMENTS, AgentOptions.MONITORS,
                 AgentOptions.ANNOTATIONS, AgentOptions.REPORT, AgentOptions.JSON, AgentOptions.TOP,
                 AgentOptions.HISTOGRAM, AgentOptions.DUMP, AgentOptions.PURE, AgentOptions.VERBOSE,
-                AgentOptions.INEVITABLE_AFTER, AgentOptions.CONFIG), AgentOptions.VALID_KEYS);
+                AgentOptions.INEVITABLE_AFTER, AgentOptions.STATISTICS, AgentOptions.CONFIG), AgentOptions.VALID_KEYS);
     }
 
     @Test
@@ -340,6 +348,8 @@ class AgentOptionsTest {
                 return "7";
             case AgentOptions.VERBOSE:
                 return "true";
+            case AgentOptions.STATISTICS:
+                return "false";
             case AgentOptions.ANNOTATIONS:
                 return "a.B";
             case AgentOptions.PURE:

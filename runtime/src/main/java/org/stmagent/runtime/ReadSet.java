@@ -31,7 +31,9 @@ final class ReadSet {
             sites = Arrays.copyOf(sites, n * 2);
         }
         orecs[n] = orec;
-        sites[n] = site;
+        if (Recording.ON) {
+            sites[n] = site;
+        }
         size = n + 1;
     }
 

@@ -3,8 +3,8 @@ package org.stmagent.runtime;
 /**
  * Settings the runtime reads once, when the segment pool is created. The agent calls
  * {@link #configure} from its options before any transaction runs; programs using the runtime
- * without the agent get the defaults, or the {@code stm.segments} and {@code stm.inevitableAfter}
- * system properties.
+ * without the agent get the defaults, or the {@code stm.segments}, {@code stm.inevitableAfter} and
+ * {@code stm.statistics} system properties.
  */
 public final class RuntimeSettings {
     /** Aborts after which a transaction's next attempt runs inevitable, so it always finishes. */
@@ -12,17 +12,19 @@ public final class RuntimeSettings {
 
     private static int segments = positive("stm.segments", Runtime.getRuntime().availableProcessors());
     private static int inevitableAfter = positive("stm.inevitableAfter", DEFAULT_INEVITABLE_AFTER);
+    private static boolean statistics = bool("stm.statistics", true);
     private static boolean poolCreated;
 
     private RuntimeSettings() {
     }
 
     /**
-     * Sets the segment limit and the abort count after which transactions run inevitable.
+     * Sets the segment limit, the abort count after which transactions run inevitable, and whether
+     * statistics, timings and conflict attribution are kept.
      *
      * @throws IllegalStateException if a transaction has already run
      */
-    public static synchronized void configure(int segmentLimit, int abortsBeforeInevitable) {
+    public static synchronized void configure(int segmentLimit, int abortsBeforeInevitable, boolean keepStatistics) {
         if (poolCreated) {
             throw new IllegalStateException("the runtime is already running transactions; configure it first");
         }
@@ -31,6 +33,7 @@ public final class RuntimeSettings {
         }
         segments = segmentLimit;
         inevitableAfter = abortsBeforeInevitable;
+        statistics = keepStatistics;
     }
 
     static synchronized int segments() {
@@ -40,6 +43,22 @@ public final class RuntimeSettings {
 
     static synchronized int inevitableAfter() {
         return inevitableAfter;
+    }
+
+    static synchronized boolean statistics() {
+        poolCreated = true; // read once, into a constant
+        return statistics;
+    }
+
+    private static boolean bool(String property, boolean fallback) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(property + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value.trim());
     }
 
     private static int positive(String property, int fallback) {

@@ -165,7 +165,9 @@ public final class Segment {
     void restartAfter(TransactionAbort abort) {
         AbortCause cause = abort.abortCause();
         long lost = stats.chargeUntil(cause.state(), StatisticsClock.now());
-        Conflicts.charge(conflicts, whatConflicted(cause), lost);
+        if (Recording.ON) {
+            Conflicts.charge(conflicts, whatConflicted(cause), lost);
+        }
         long start = StatisticsClock.precise();
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
         rollback();

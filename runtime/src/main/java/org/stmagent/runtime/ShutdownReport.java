@@ -50,6 +50,9 @@ public final class ShutdownReport {
 
     /** The text of the report as it stands now. */
     public static String render() {
+        if (!Recording.ON) {
+            return "stm-agent report: statistics=false: no statistics, timings or conflicts were kept" + System.lineSeparator();
+        }
         return "stm-agent report: transaction statistics per thread (count, time, share of the thread's time)"
                 + System.lineSeparator() + StatisticsTable.render() + Conflicts.render(topConflicts)
                 + InevitableSites.render(topConflicts) + Timings.render();

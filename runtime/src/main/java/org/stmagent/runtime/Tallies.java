@@ -26,6 +26,9 @@ final class Tallies<K> {
     }
 
     static <K> void add(Map<K, Tally> tally, K key, long count, long nanos) {
+        if (!Recording.ON) {
+            return;
+        }
         synchronized (tally) {
             Tally t = tally.computeIfAbsent(key, k -> new Tally());
             t.count += count;

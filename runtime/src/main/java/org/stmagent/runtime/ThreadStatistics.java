@@ -30,6 +30,9 @@ final class ThreadStatistics {
      * Returns the time charged.
      */
     long chargeUntil(TimedState state, long now) {
+        if (!Recording.ON) {
+            return 0;
+        }
         int i = state.ordinal();
         counts[i]++;
         long elapsed = now - mark - carried;
@@ -48,6 +51,9 @@ final class ThreadStatistics {
 
     /** Charges an interval measured precisely (a wait, a rollback, a back-off) inside the current one. */
     void chargeInterval(TimedState state, long duration) {
+        if (!Recording.ON) {
+            return;
+        }
         int i = state.ordinal();
         counts[i]++;
         nanos[i] += duration;

@@ -27,7 +27,7 @@ final class ThreadTimings {
     }
 
     void transactionStarts() {
-        sampled = --countdown == 0;
+        sampled = Recording.ON && --countdown == 0;
         if (sampled) {
             countdown = SAMPLE_EVERY;
             transactionStart = System.nanoTime();
@@ -47,13 +47,15 @@ final class ThreadTimings {
             record(TimingKind.COMMITTED_ATTEMPT, now - attemptStart, 1);
             record(TimingKind.TRANSACTION, now - transactionStart, 1);
             record(TimingKind.ATTEMPTS, attempts, attempts == 1 ? SAMPLE_EVERY : 1);
-        } else if (attempts > 1) {
+        } else if (attempts > 1 && Recording.ON) {
             record(TimingKind.ATTEMPTS, attempts, 1); // every retried transaction counts as itself
         }
     }
 
     void waited(long nanos) {
-        record(TimingKind.WAIT, nanos, 1);
+        if (Recording.ON) {
+            record(TimingKind.WAIT, nanos, 1);
+        }
     }
 
     Histogram interval(TimingKind kind) {

@@ -68,6 +68,17 @@ class AgentStartIT {
     }
 
     @Test
+    void withStatisticsOffTheProgramRunsAndTheReportSaysNothingWasKept() throws Exception {
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,statistics=false"), "-cp", Jvm.PROGRAMS,
+                "programs.Counter");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("total 80000 ok" + System.lineSeparator(), result.out());
+        assertTrue(result.err().contains("stm-agent report: statistics=false: no statistics, timings or conflicts were kept"),
+                result::toString);
+        assertFalse(result.err().contains("committed"), result::toString);
+    }
+
+    @Test
     void systemExitKeepsItsStatusAndTheReportIsStillWritten() throws Exception {
         Path json = temp.resolve("exit.json");
         Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,json=" + json), "-cp", Jvm.PROGRAMS,
