@@ -53,6 +53,16 @@ public final class Barriers {
     }
 
     /**
+     * Starts an outermost transaction for an {@code @Atomic} method with options: an attempt rolled
+     * back after {@code retries} retries ends it with {@link RetryLimitExceededException}
+     * ({@code Integer.MAX_VALUE}: never), and with {@code rollbackOnException} an exception leaving
+     * it rolls it back instead of committing.
+     */
+    public static Segment beginAtomic(int retries, boolean rollbackOnException) {
+        return ThreadContext.descriptor().begin(retries, rollbackOnException);
+    }
+
+    /**
      * Commits the transaction. Returns {@code true} when it committed (the segment is released);
      * {@code false} when it was rolled back and a new attempt has started: run the region again.
      */
@@ -64,11 +74,15 @@ public final class Barriers {
      * Called with whatever a region's body threw. A {@link TransactionAbort} rolls the attempt back
      * and starts the next one (return, and run the region again). Any other throwable commits the
      * region's effects and is rethrown, as it would leave a monitor; if that commit fails, the
-     * attempt restarts instead (return).
+     * attempt restarts instead (return). A transaction begun with {@code rollbackOnException} is
+     * rolled back instead, and the throwable rethrown.
      */
     public static void afterThrowable(Segment segment, Throwable thrown) {
         if (thrown instanceof TransactionAbort) {
             segment.restartAfter((TransactionAbort) thrown);
+        } else if (segment.rollsBackOnException()) {
+            segment.abandon();
+            throw Sneaky.<RuntimeException>rethrow(thrown);
         } else if (segment.commitOrRestart()) {
             throw Sneaky.<RuntimeException>rethrow(thrown);
         }

@@ -47,6 +47,8 @@ public final class Segment {
     private final HeldMonitors monitors = new HeldMonitors();
     private final List<Object> pendingNotifications = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> afterAbort = new ArrayList<>();
+    private final UndoLog undo = new UndoLog();
     private final Thread thread = Thread.currentThread();
     private final ThreadStatistics stats = Statistics.register(thread);
     private final ThreadTimings timings = new ThreadTimings();
@@ -73,6 +75,10 @@ public final class Segment {
     private int nextAttemptInevitable = NOT_INEVITABLE;
     private TransactionAbort doomed;
     private int aborts;
+    /** Retries after rolled-back attempts before the transaction gives up ({@code Integer.MAX_VALUE}: never). */
+    private int retries;
+    /** Whether an exception leaving the region rolls it back (instead of committing it). */
+    private boolean rollbackOnException;
     private int random = 0x9E3779B9 ^ (int) thread.getId();
 
     Segment() {
@@ -104,9 +110,20 @@ public final class Segment {
 
     /** Starts an outermost transaction: claims a slot, then the first attempt. */
     Segment begin() {
+        return begin(Integer.MAX_VALUE, false);
+    }
+
+    /**
+     * Starts an outermost transaction that gives up when an attempt is rolled back after
+     * {@code retryLimit} retries and, with {@code rollbackOnFailure}, is rolled back by an exception
+     * leaving it.
+     */
+    Segment begin(int retryLimit, boolean rollbackOnFailure) {
         if (running) {
             throw new IllegalStateException("a transaction is already running on this thread");
         }
+        retries = retryLimit;
+        rollbackOnException = rollbackOnFailure;
         running = true;
         RunningThreads.enter(thread);
         timings.transactionStarts();
@@ -173,6 +190,11 @@ public final class Segment {
         rollback();
         aborts++;
         FlightEvents.abort(cause, aborts);
+        runAfterAbort();
+        if (aborts > retries) {
+            endTransaction();
+            throw new RetryLimitExceededException(aborts);
+        }
         if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
             nextAttemptInevitable = Sites.LARGE_ATTEMPT; // re-running a big attempt wastes more than waiting for the token
         }
@@ -189,6 +211,14 @@ public final class Segment {
         timings.transactionCommitted(aborts + 1);
         clearLogs();
         monitors.clear();
+        afterAbort.clear();
+        endTransaction();
+        MonitorConditions.deliver(pendingNotifications);
+        runAfterCommit();
+    }
+
+    /** The transaction is over (committed, or rolled back for good): gives the slot back. */
+    private void endTransaction() {
         running = false;
         RunningThreads.exit(thread);
         inevitable = false;
@@ -197,8 +227,22 @@ public final class Segment {
         SegmentSlot done = slot;
         slot = null;
         pool.release(done);
-        MonitorConditions.deliver(pendingNotifications);
-        runAfterCommit();
+    }
+
+    /** Whether an exception leaving the region rolls the transaction back. */
+    boolean rollsBackOnException() {
+        return rollbackOnException;
+    }
+
+    /**
+     * Rolls the whole transaction back and ends it, for an exception leaving a region that rolls
+     * back on exceptions. Memory an inevitable attempt wrote in place is restored from the undo log.
+     */
+    void abandon() {
+        stats.chargeUntil(TimedState.RUN_ABORTED_OTHER, StatisticsClock.now());
+        rollback();
+        endTransaction();
+        runAfterAbort();
     }
 
     // =================================================================== commit
@@ -259,7 +303,9 @@ public final class Segment {
                 Orecs.compareAndSet(writes.lockedOrec(e), Orecs.lockedWord(id, e), writes.previousWord(e));
             }
         } else {
-            // only a failed switch to inevitable gets here: the locks were all taken by us
+            // a failed switch to inevitable, or a transaction abandoned after an exception: the
+            // locks were all taken by us, and what was written in place goes back first
+            undo.restore();
             for (int e = 0, n = writes.lockCount(); e < n; e++) {
                 Orecs.release(writes.lockedOrec(e), writes.previousWord(e));
             }
@@ -270,6 +316,8 @@ public final class Segment {
         MonitorConditions.forget(pendingNotifications);
         afterCommit.clear();
         slot.setStatus(SegmentSlotFields.ACTIVE);
+        inevitable = false; // the attempt is over
+        optimistic = false;
     }
 
     /**
@@ -312,6 +360,7 @@ public final class Segment {
         reads.clear();
         writes.clear();
         allocations.clear();
+        undo.clear();
     }
 
     /**
@@ -463,6 +512,9 @@ public final class Segment {
         }
         int entry = writableEntry(Orecs.index(holder, offset));
         if (entry == IN_PLACE) {
+            if (rollbackOnException) {
+                undo.save(holder, offset, kind);
+            }
             Kind.storeBits(holder, offset, kind, bits);
         } else {
             writes.put(entry, holder, offset, kind, bits, null);
@@ -477,6 +529,9 @@ public final class Segment {
         }
         int entry = writableEntry(Orecs.index(holder, offset));
         if (entry == IN_PLACE) {
+            if (rollbackOnException) {
+                undo.save(holder, offset, Kind.REFERENCE);
+            }
             Kind.storeReference(holder, offset, value);
         } else {
             writes.put(entry, holder, offset, Kind.REFERENCE, 0, value);
@@ -593,6 +648,9 @@ public final class Segment {
                 failedOrec = reads.get(i);
                 throw doom(AbortCause.WRITE_READ);
             }
+        }
+        if (rollbackOnException) {
+            writes.saveOldValues(undo);
         }
         writes.writeBack(); // under our locks, so nobody sees it before commit
         writes.clearWrites();
@@ -723,6 +781,31 @@ public final class Segment {
         afterCommit.add(action);
     }
 
+    /** Runs {@code action} if the running attempt is rolled back; a commit drops it. */
+    void deferUntilAbort(Runnable action) {
+        afterAbort.add(action);
+    }
+
+    /**
+     * Runs the rolled-back attempt's abort actions, newest first (they undo in reverse), outside
+     * any transaction: the thread's transaction is detached while they run.
+     */
+    private void runAfterAbort() {
+        if (afterAbort.isEmpty()) {
+            return;
+        }
+        Runnable[] actions = afterAbort.toArray(new Runnable[0]);
+        afterAbort.clear();
+        Segment detached = running ? ThreadContext.suspend() : null;
+        try {
+            for (int i = actions.length - 1; i >= 0; i--) {
+                actions[i].run();
+            }
+        } finally {
+            ThreadContext.resume(detached);
+        }
+    }
+
     private void runAfterCommit() {
         if (afterCommit.isEmpty()) {
             return;
@@ -754,6 +837,7 @@ public final class Segment {
         stats.chargeUntil(TimedState.RUN_COMMITTED, StatisticsClock.now());
         timings.transactionCommitted(aborts + 1);
         clearLogs();
+        afterAbort.clear();
         inevitable = false;
         optimistic = false;
         SegmentSlot done = slot;

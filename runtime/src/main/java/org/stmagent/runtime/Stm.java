@@ -105,6 +105,19 @@ public final class Stm {
     }
 
     /**
+     * Runs {@code action} if the calling thread's running attempt is rolled back (once per rolled
+     * back attempt that registered it; a commit drops it); outside a transaction, does nothing.
+     * Actions run newest first, outside any transaction, before the next attempt starts: for
+     * undoing what an attempt did outside the STM's view.
+     */
+    public static void afterAbort(Runnable action) {
+        Segment segment = Barriers.current();
+        if (segment != null) {
+            segment.deferUntilAbort(action);
+        }
+    }
+
+    /**
      * Makes the calling thread's transaction inevitable: from here on it cannot abort, so it may do
      * irrevocable work. At most one transaction is inevitable at a time; this may wait for another
      * to finish. Outside a transaction it does nothing.

@@ -153,6 +153,13 @@ final class WriteLog {
         }
     }
 
+    /** Saves, in {@code undo}, what every location about to be written back holds now. */
+    void saveOldValues(UndoLog undo) {
+        for (int w = 0; w < writeCount; w++) {
+            undo.save(holder[w], offset[w], kind[w]);
+        }
+    }
+
     /** Forgets the buffered values but keeps the locks (a transaction turning inevitable). */
     void clearWrites() {
         Arrays.fill(holder, 0, writeCount, null);

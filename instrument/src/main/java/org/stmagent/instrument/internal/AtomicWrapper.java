@@ -19,7 +19,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * <pre>
  * Segment s = Barriers.current();
  * if (s != null) return $stm$m(args, s);            // nested: flattened into the running one
- * s = Barriers.begin();
+ * s = Barriers.begin();                           // or beginAtomic(retries, rollbackOnException)
  * while (true) {
  *     try { r = $stm$m(args, s); } catch (Throwable t) { Barriers.afterThrowable(s, t); continue; }
  *     if (Barriers.commit(s)) return r;
@@ -33,7 +33,7 @@ final class AtomicWrapper implements Opcodes {
     private AtomicWrapper() {
     }
 
-    static void wrap(String owner, boolean ownerIsInterface, MethodNode m) {
+    static void wrap(String owner, boolean ownerIsInterface, MethodNode m, AtomicOptions options) {
         Type returnType = Type.getReturnType(m.desc);
         int segment = Invocations.argumentSlots(m);
         int result = segment + 1;
@@ -54,7 +54,13 @@ final class AtomicWrapper implements Opcodes {
         body.add(Invocations.returnOf(m));
 
         body.add(begin);
-        body.add(RuntimeSeam.BEGIN.insn()); // s
+        if (options.isDefault()) {
+            body.add(RuntimeSeam.BEGIN.insn()); // s
+        } else {
+            body.add(SourceSites.constant(options.retries())); // retries
+            body.add(SourceSites.constant(options.rollbackOnException() ? 1 : 0)); // retries rollback
+            body.add(RuntimeSeam.BEGIN_ATOMIC.insn()); // s
+        }
         body.add(new VarInsnNode(ASTORE, segment)); //
         body.add(retry);
         body.add(start);

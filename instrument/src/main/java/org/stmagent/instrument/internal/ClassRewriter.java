@@ -102,7 +102,7 @@ public final class ClassRewriter implements Opcodes {
                 if (policy.monitorMode() == MonitorMode.TRANSACTION) {
                     m.access &= ~ACC_SYNCHRONIZED;
                 }
-                AtomicWrapper.wrap(c.name, isInterface, m);
+                AtomicWrapper.wrap(c.name, isInterface, m, AtomicOptions.of(atomicAnnotation(m)));
                 continue;
             }
             if (m.name.equals("<init>")) {
@@ -134,18 +134,24 @@ public final class ClassRewriter implements Opcodes {
         if (policy.monitorMode() == MonitorMode.TRANSACTION && (m.access & ACC_SYNCHRONIZED) != 0) {
             return true;
         }
-        return hasAtomicAnnotation(m.visibleAnnotations) || hasAtomicAnnotation(m.invisibleAnnotations);
+        return atomicAnnotation(m) != null;
     }
 
-    private boolean hasAtomicAnnotation(List<AnnotationNode> annotations) {
+    /** The method's {@code @Atomic} annotation or alias, or null. */
+    private AnnotationNode atomicAnnotation(MethodNode m) {
+        AnnotationNode visible = atomicAnnotation(m.visibleAnnotations);
+        return visible != null ? visible : atomicAnnotation(m.invisibleAnnotations);
+    }
+
+    private AnnotationNode atomicAnnotation(List<AnnotationNode> annotations) {
         if (annotations != null) {
             for (AnnotationNode a : annotations) {
                 if (policy.isAtomicAnnotation(a.desc)) {
-                    return true;
+                    return a;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     /**

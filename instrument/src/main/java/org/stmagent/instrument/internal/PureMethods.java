@@ -28,7 +28,11 @@ final class PureMethods {
             // exceptions are built fresh; filling in the stack trace touches no shared state
             "java.lang.Throwable.<init>", "java.lang.Exception.<init>", "java.lang.RuntimeException.<init>",
             "java.lang.Error.<init>", "java.lang.*Exception.<init>", "java.lang.*Error.<init>",
-            "java.util.NoSuchElementException.<init>", "java.util.ConcurrentModificationException.<init>");
+            "java.util.NoSuchElementException.<init>", "java.util.ConcurrentModificationException.<init>",
+            // the runtime's own API knows about transactions: calling it is part of one
+            "org.stmagent.runtime.Stm.*", "org.stmagent.runtime.ConflictFreeCounter.*",
+            "org.stmagent.runtime.TransactionQueue.add", "org.stmagent.runtime.TransactionQueue.size",
+            "org.stmagent.runtime.RetrySafeThreadLocal.*");
 
     /** Bootstraps whose call sites only build values: lambdas, string concatenation, records, switches. */
     private static final List<String> PURE_BOOTSTRAPS = List.of(
