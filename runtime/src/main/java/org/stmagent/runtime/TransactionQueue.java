@@ -37,29 +37,42 @@ public final class TransactionQueue {
     }
 
     /**
-     * Runs every task, and every task they add, until none is left; the calling thread is one of
-     * the workers.
+     * Runs every task, and every task they add, until none is left, on {@link Stm#segmentLimit()}
+     * threads; the calling thread is one of the workers.
      *
      * @throws IllegalStateException if called inside a transaction (tasks are transactions of their own)
      */
     public void run() {
+        run(Stm.segmentLimit());
+    }
+
+    /**
+     * {@link #run()} on {@code threads} threads, the calling thread included (more threads than
+     * segments wait for a free segment).
+     *
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     */
+    public void run(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
         if (Stm.inTransaction()) {
             throw new IllegalStateException("TransactionQueue.run() inside a transaction");
         }
         synchronized (this) {
             failure = null;
         }
-        int helpers = Math.max(0, Stm.segmentLimit() - 1);
-        List<Thread> threads = new ArrayList<>();
+        int helpers = threads - 1;
+        List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < helpers; i++) {
             Thread t = new Thread(this::work, "stm-agent transaction queue " + (i + 1));
             t.setDaemon(true);
-            threads.add(t);
+            workers.add(t);
             t.start();
         }
         work();
         boolean interrupted = false;
-        for (Thread t : threads) {
+        for (Thread t : workers) {
             while (true) {
                 try {
                     t.join();

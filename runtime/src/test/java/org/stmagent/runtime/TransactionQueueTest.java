@@ -64,9 +64,32 @@ class TransactionQueueTest {
     }
 
     @Test
+    void runsOnTheNumberOfThreadsAsked() {
+        for (int threads : new int[] {1, 3}) {
+            java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.CyclicBarrier allThere = new java.util.concurrent.CyclicBarrier(threads);
+            TransactionQueue queue = new TransactionQueue();
+            for (int i = 0; i < threads; i++) {
+                queue.add(() -> Stm.afterCommit(() -> {
+                    workers.add(Thread.currentThread());
+                    try {
+                        allThere.await(); // each of the first tasks holds its worker until all have one
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+            }
+            queue.run(threads);
+            assertEquals(threads, workers.size());
+            assertTrue(workers.contains(Thread.currentThread()), "the caller is one of the workers");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TransactionQueue().run(0));
+    }
+
+    @Test
     void runInsideATransactionIsRefused() {
         TransactionQueue queue = new TransactionQueue();
-        assertThrows(IllegalStateException.class, () -> Stm.atomic(queue::run));
+        assertThrows(IllegalStateException.class, () -> Stm.atomic(() -> queue.run()));
         assertTrue(queue.size() == 0);
     }
 

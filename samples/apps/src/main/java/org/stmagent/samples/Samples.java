@@ -20,6 +20,10 @@ public final class Samples {
             "producers and consumers on a bounded buffer with wait/notifyAll"});
         SAMPLES.put("api", new String[] {"org.stmagent.samples.api.ApiBank",
             "a bank written against the runtime API, without the agent"});
+        SAMPLES.put("counting", new String[] {"org.stmagent.samples.counting.CountingBank",
+            "the bank with a statistic counted inside its lock: a conflict the report points at"});
+        SAMPLES.put("queue", new String[] {"org.stmagent.samples.queue.QueueMap",
+            "a loop over a map's entries as a TransactionQueue on 1 and 2 threads (only correct under the agent)"});
     }
 
     private Samples() {

@@ -94,6 +94,20 @@ class SamplesIT {
     }
 
     @Test
+    void queueUnderTheAgentCountsWhatThePlainLoopCounts() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent("org.stmagent.samples.queue.QueueMap",
+                "--entries", "2000", "--work", "50", "--repeats", "3");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("queue, 2 threads: +median +[0-9.]+ ms .*")),
+                result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("speed-up of the queue, 2 threads over 1: [0-9.]+x; .*")),
+                result::toString);
+        assertTrue(result.out().contains("verified: every run counted the plain loop's histogram"), result::toString);
+        assertFalse(result.out().contains("FAILED"), result::toString);
+        assertRewritten(result, "org.stmagent.samples.queue.QueueMap");
+    }
+
+    @Test
     void launcherStartsASampleByName() throws Exception {
         SampleJvm.Result result = SampleJvm.plain("org.stmagent.samples.Samples",
                 "pipeline", "--producers", "1", "--consumers", "1", "--seconds", "0.2");
