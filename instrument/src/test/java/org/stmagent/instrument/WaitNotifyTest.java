@@ -1,6 +1,7 @@
 package org.stmagent.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stmagent.instrument.RewritingLoader.call;
@@ -12,6 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 class WaitNotifyTest {
     private final RewritingLoader loader = new RewritingLoader();
@@ -53,5 +59,21 @@ class WaitNotifyTest {
         Object buffer = create(loader.fixture("Buffer"), 1);
         long nanos = (long) call(buffer, "timedWait", 50L);
         assertTrue(nanos >= TimeUnit.MILLISECONDS.toNanos(45), "waited " + nanos + " ns");
+    }
+
+    @Test
+    void holdsLockSeesTheConvertedMonitorWithoutGoingInevitable() throws Throwable {
+        Object buffer = create(loader.fixture("Buffer"), 1);
+        assertEquals("true false", call(buffer, "holdsLocks", new Object()));
+
+        ClassNode c = new ClassNode();
+        new ClassReader(loader.rewritten.get(RewritingLoader.FIXTURES + "Buffer")).accept(c, 0);
+        MethodNode twin = c.methods.stream().filter(m -> m.name.equals("$stm$holdsLocks")).findFirst().orElseThrow();
+        for (AbstractInsnNode insn : twin.instructions) {
+            if (insn instanceof MethodInsnNode m) {
+                assertFalse(m.name.equals("becomeInevitable"), "Thread.holdsLock is no irrevocable call");
+                assertFalse(m.owner.equals("java/lang/Thread") && m.name.equals("holdsLock"), "redirected to the runtime");
+            }
+        }
     }
 }

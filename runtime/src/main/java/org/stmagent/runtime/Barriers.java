@@ -139,6 +139,17 @@ public final class Barriers {
         MonitorConditions.await(monitor, millis, nanos, segment);
     }
 
+    /**
+     * {@code Thread.holdsLock} inside a transaction: true for a converted monitor the transaction
+     * holds, as for a monitor the thread really holds.
+     */
+    public static boolean holdsLock(Object monitor, Segment segment) {
+        if (monitor == null) {
+            throw new NullPointerException();
+        }
+        return segment.monitors().holds(monitor) || Thread.holdsLock(monitor);
+    }
+
     public static void notifyOn(Object monitor, Segment segment) {
         MonitorConditions.notify(monitor, false, segment);
     }

@@ -15,7 +15,7 @@ import org.stmagent.instrument.MonitorMode;
 
 /**
  * Calls inside a transaction: to the callee's twin when it has one; {@code wait}/{@code notify}
- * to the runtime's monitor conditions; {@code array.clone()} and {@code System.arraycopy} to their
+ * to the runtime's monitor conditions, {@code Thread.holdsLock} to the transaction's monitors; {@code array.clone()} and {@code System.arraycopy} to their
  * transactional versions; anything else not known to be pure after making the
  * transaction inevitable. Objects the transaction constructs are reported to the runtime.
  */
@@ -42,6 +42,11 @@ final class CallRedirector implements Opcodes {
                 method.instructions.set(call, conditions.insn());
                 return;
             }
+        }
+        if (mode == MonitorMode.TRANSACTION && isHoldsLock(call)) { // monitor
+            method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // monitor s
+            method.instructions.set(call, RuntimeSeam.HOLDS_LOCK.insn()); // held
+            return;
         }
         if (isArrayClone(call) && !isFinalStaticArrayClone(call)) { // array
             method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // array s
@@ -107,6 +112,11 @@ final class CallRedirector implements Opcodes {
         out.add(SourceSites.constant(site)); // s site
         out.add(RuntimeSeam.BECOME_INEVITABLE.insn()); //
         return out;
+    }
+
+    private static boolean isHoldsLock(MethodInsnNode call) {
+        return call.getOpcode() == INVOKESTATIC && call.owner.equals("java/lang/Thread")
+                && call.name.equals("holdsLock") && call.desc.equals("(Ljava/lang/Object;)Z");
     }
 
     private static RuntimeSeam.Call monitorCondition(String name, String desc) {

@@ -58,6 +58,7 @@ public final class RuntimeSeam {
     public static final Call WAIT_MILLIS = barrier("waitOn", "(" + OBJECT + "J" + S + ")V");
     public static final Call WAIT_MILLIS_NANOS = barrier("waitOn", "(" + OBJECT + "JI" + S + ")V");
     public static final Call NOTIFY = barrier("notifyOn", "(" + OBJECT + S + ")V");
+    public static final Call HOLDS_LOCK = barrier("holdsLock", "(" + OBJECT + S + ")Z");
     public static final Call NOTIFY_ALL = barrier("notifyAllOn", "(" + OBJECT + S + ")V");
     /** {@code array.clone()} inside a transaction: a copy read through the barriers. */
     public static final Call CLONE_ARRAY = barrier("cloneArray", "(" + OBJECT + S + "I)" + OBJECT);
