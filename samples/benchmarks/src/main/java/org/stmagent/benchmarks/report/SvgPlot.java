@@ -52,7 +52,8 @@ final class SvgPlot {
         for (int v = 0; v < variants.size(); v++) {
             drawVariant(svg, figures, variants.get(v), COLOURS[v % COLOURS.length], threads, decades);
             double legendY = TOP + 10 + 20 * v;
-            line(svg, RIGHT + 20, legendY, RIGHT + 44, legendY, COLOURS[v % COLOURS.length]);
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"24\" height=\"4\" fill=\"%s\"/>%n",
+                    RIGHT + 20, legendY - 2, COLOURS[v % COLOURS.length]));
             text(svg, RIGHT + 50, legendY + 4, "start", "normal", variants.get(v));
         }
         return svg.append("</svg>\n").toString();
