@@ -9,9 +9,9 @@ import java.util.Arrays;
  * the agent, nor a stray one for a measurement of the plain program. The rewriter gives each
  * method a transactional twin whose name starts with {@code $stm$}.
  */
-final class Rewriting {
+public final class Rewriting {
     /** The JVM argument of the agent forks; the jar path is relative to the repository root. */
-    static final String AGENT =
+    public static final String AGENT =
             "-javaagent:agent/target/stm-agent.jar=include=org.stmagent.benchmarks.workload.**";
 
     static final String TWIN_PREFIX = "$stm$";
@@ -24,7 +24,7 @@ final class Rewriting {
     }
 
     /** Throws unless every class given is rewritten ({@code expected} true) or none is (false). */
-    static void require(boolean expected, Class<?>... types) {
+    public static void require(boolean expected, Class<?>... types) {
         for (Class<?> type : types) {
             boolean rewritten = isRewritten(type);
             if (rewritten != expected) {

@@ -1,0 +1,67 @@
+package org.stmagent.benchmarks.suite;
+
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * One benchmark thread's own state: its index among the threads and a xorshift generator that
+ * picks its next operation. It lives outside the packages the agent rewrites, so choosing an
+ * operation costs the same in every variant.
+ */
+@State(Scope.Thread)
+public class Worker {
+    private int index;
+    private long seed;
+    private int[] sample = new int[0];
+
+    /** For JMH, which calls {@link #join}. */
+    public Worker() {
+    }
+
+    public Worker(int index) {
+        start(index);
+    }
+
+    @Setup(Level.Trial)
+    public void join(ThreadParams thread) {
+        start(thread.getThreadIndex());
+    }
+
+    private void start(int threadIndex) {
+        index = threadIndex;
+        seed = 0x9E3779B97F4A7C15L * (threadIndex + 1);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    /** A pseudo-random number in [0, bound). */
+    public int nextInt(int bound) {
+        long x = seed;
+        x ^= x << 13;
+        x ^= x >>> 7;
+        x ^= x << 17;
+        seed = x;
+        return (int) ((x >>> 33) % bound);
+    }
+
+    /** {@code count} random numbers in [0, bound), ascending, maybe repeated; the array is reused by the next call. */
+    public int[] sortedSample(int count, int bound) {
+        if (sample.length != count) {
+            sample = new int[count];
+        }
+        for (int i = 0; i < count; i++) {
+            int value = nextInt(bound);
+            int j = i;
+            for (; j > 0 && sample[j - 1] > value; j--) {
+                sample[j] = sample[j - 1];
+            }
+            sample[j] = value;
+        }
+        return sample;
+    }
+}

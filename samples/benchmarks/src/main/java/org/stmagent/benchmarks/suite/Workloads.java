@@ -1,0 +1,35 @@
+package org.stmagent.benchmarks.suite;
+
+import org.stmagent.benchmarks.suite.IntSetWorkload.Structure;
+
+/** The suite's workloads by the names the JMH parameter {@code workload} takes. */
+final class Workloads {
+    static final String BANK_64 = "bank-64";
+    static final String BANK_65536 = "bank-65536";
+    static final String INTSET_LIST_256 = "intset-list-256";
+    static final String INTSET_SKIPLIST_65536 = "intset-skiplist-65536";
+    static final String HASHMAP_4096 = "hashmap-4096";
+    static final String COUNTER = "counter";
+
+    private Workloads() {
+    }
+
+    static Workload create(String name, Variant variant, int threads) {
+        switch (name) {
+            case BANK_64:
+                return BankWorkload.create(variant, 64);
+            case BANK_65536:
+                return BankWorkload.create(variant, 65_536);
+            case INTSET_LIST_256:
+                return IntSetWorkload.create(variant, Structure.LIST, 256, threads);
+            case INTSET_SKIPLIST_65536:
+                return IntSetWorkload.create(variant, Structure.SKIP_LIST, 65_536, threads);
+            case HASHMAP_4096:
+                return HashMapWorkload.create(variant, 4096, threads);
+            case COUNTER:
+                return CounterWorkload.create(variant, threads);
+            default:
+                throw new IllegalArgumentException("unknown workload " + name);
+        }
+    }
+}
