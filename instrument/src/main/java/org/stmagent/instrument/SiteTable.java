@@ -9,7 +9,7 @@ package org.stmagent.instrument;
 @FunctionalInterface
 public interface SiteTable {
     /** Every site is unknown. */
-    SiteTable NONE = (className, method, sourceFile, line, access) -> 0;
+    SiteTable NONE = (className, method, sourceFile, line, access, location) -> 0;
 
     /**
      * The number of a site.
@@ -19,6 +19,9 @@ public interface SiteTable {
      * @param sourceFile the class's source file attribute, or {@code null}
      * @param line       the line from the method's line number table, or -1
      * @param access     what the code does there, e.g. {@code read balance}
+     * @param location   what a field or array access touches, named as conflict reports name it
+     *                   ({@code com.acme.Bank$Account.balance}, {@code static com.acme.Ids.next},
+     *                   {@code long[] element}), or {@code null} for a call
      */
-    int siteOf(String className, String method, String sourceFile, int line, String access);
+    int siteOf(String className, String method, String sourceFile, int line, String access, String location);
 }

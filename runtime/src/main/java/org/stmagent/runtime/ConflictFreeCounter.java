@@ -37,6 +37,7 @@ public final class ConflictFreeCounter {
     }
 
     private static int site(String method, String access) {
-        return Sites.register(ConflictFreeCounter.class.getName(), method, "ConflictFreeCounter.java", -1, access);
+        return Sites.register(ConflictFreeCounter.class.getName(), method, "ConflictFreeCounter.java", -1, access,
+                "long[] element");
     }
 }

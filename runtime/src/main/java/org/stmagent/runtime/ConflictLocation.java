@@ -12,16 +12,19 @@ import org.agrona.UnsafeApi;
  * {@code long[] element}. Made only when an attempt aborts, never on the fast path.
  */
 final class ConflictLocation {
-    static final ConflictLocation UNKNOWN = new ConflictLocation(null, -1, false);
+    static final ConflictLocation UNKNOWN = new ConflictLocation(null, -1, false, null);
 
     private final Class<?> type;
     private final long offset;
     private final boolean isStatic;
+    /** The name the rewriter gave the location of a site, when the run-time lookup found nothing. */
+    private final String name;
 
-    private ConflictLocation(Class<?> type, long offset, boolean isStatic) {
+    private ConflictLocation(Class<?> type, long offset, boolean isStatic, String name) {
         this.type = type;
         this.offset = offset;
         this.isStatic = isStatic;
+        this.name = name;
     }
 
     /** The location of {@code offset} in {@code holder} (a static field's base is its class). */
@@ -30,19 +33,25 @@ final class ConflictLocation {
             return UNKNOWN;
         }
         if (holder instanceof Class) {
-            return new ConflictLocation((Class<?>) holder, offset, true);
+            return new ConflictLocation((Class<?>) holder, offset, true, null);
         }
-        return new ConflictLocation(holder.getClass(), offset, false);
+        return new ConflictLocation(holder.getClass(), offset, false, null);
     }
 
     static ConflictLocation of(Class<?> type, long offset, boolean isStatic) {
-        return type == null ? UNKNOWN : new ConflictLocation(type, offset, isStatic);
+        return type == null ? UNKNOWN : new ConflictLocation(type, offset, isStatic, null);
+    }
+
+    /** The location the access at {@code site} touches, by the rewriter's name for it, or UNKNOWN. */
+    static ConflictLocation ofSite(int site) {
+        String named = Sites.get(site).location();
+        return named == null ? UNKNOWN : new ConflictLocation(null, -1, false, named);
     }
 
     /** A readable name; resolving the field by offset costs a reflective search, done at report time. */
     String describe() {
         if (type == null) {
-            return "(unknown location)";
+            return name != null ? name : "(unknown location)";
         }
         if (type.isArray()) {
             return type.getComponentType().getTypeName() + "[] element";
@@ -73,11 +82,11 @@ final class ConflictLocation {
         ConflictLocation other = (ConflictLocation) o;
         // every element of an array type is one location for the report
         boolean sameOffset = type != null && type.isArray() || offset == other.offset;
-        return type == other.type && sameOffset && isStatic == other.isStatic;
+        return type == other.type && sameOffset && isStatic == other.isStatic && Objects.equals(name, other.name);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, type != null && type.isArray() ? 0 : offset, isStatic);
+        return Objects.hash(type, type != null && type.isArray() ? 0 : offset, isStatic, name);
     }
 }

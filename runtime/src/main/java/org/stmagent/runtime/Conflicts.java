@@ -1,5 +1,6 @@
 package org.stmagent.runtime;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,12 +23,21 @@ final class Conflicts {
         Tallies.add(tally, conflict, 1, nanosLost);
     }
 
+    /** A conflict as the reports show it: the location by name, so a location found two ways is one row. */
+    record Named(String location, AbortCause cause, int lostSite, int wonSite) {
+    }
+
+    /** Every conflict over every thread, by name, by time lost. */
+    static List<Map.Entry<Named, Tallies.Tally>> named() {
+        return TALLIES.merged(c -> new Named(c.location().describe(), c.cause(), c.lostSite(), c.wonSite()));
+    }
+
     /** The conflict section of the text report: the {@code top} conflicts by time lost. */
     static String render(int top) {
-        return TALLIES.render("conflicts: %,d aborts, %.3f ms lost; top %d of %d by time lost"
+        return Tallies.render(named(), "conflicts: %,d aborts, %.3f ms lost; top %d of %d by time lost"
                 + " (location; the access that lost; the write that won)%n", top, (out, rank, c, t) -> {
                     out.append(String.format(Locale.ROOT, "  %2d. %,10d aborts %12.3f ms  %-11s %s%n", rank, t.count,
-                            t.nanos / 1e6, c.cause().label(), c.location().describe()));
+                            t.nanos / 1e6, c.cause().label(), c.location()));
                     out.append("        lost: ").append(Sites.get(c.lostSite()).describe()).append(System.lineSeparator());
                     out.append("        won:  ").append(Sites.get(c.wonSite()).describe()).append(System.lineSeparator());
                 });

@@ -24,7 +24,7 @@ final class InevitableSites {
 
     /** The inevitability section of the text report: the {@code top} sites by others' waiting time. */
     static String render(int top) {
-        return TALLIES.render("inevitable transactions: %,d, others waited %.3f ms for them; top %d of %d sites by that wait%n",
+        return Tallies.render(TALLIES.merged(), "inevitable transactions: %,d, others waited %.3f ms for them; top %d of %d sites by that wait%n",
                 top, (out, rank, site, t) -> out.append(String.format(Locale.ROOT, "  %2d. %,10d times  %12.3f ms waited  %s%n",
                         rank, t.count, t.nanos / 1e6, Sites.get(site).describe())));
     }

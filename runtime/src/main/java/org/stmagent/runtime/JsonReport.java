@@ -64,11 +64,11 @@ public final class JsonReport {
                     h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()));
         }
         out.append("\n  },\n  \"conflicts\": [");
-        List<Map.Entry<Conflicts.Conflict, Tallies.Tally>> conflicts = Conflicts.TALLIES.merged();
+        List<Map.Entry<Conflicts.Named, Tallies.Tally>> conflicts = Conflicts.named();
         for (int i = 0; i < conflicts.size(); i++) {
-            Conflicts.Conflict c = conflicts.get(i).getKey();
+            Conflicts.Named c = conflicts.get(i).getKey();
             out.append(i == 0 ? "\n    {\"location\": " : ",\n    {\"location\": ");
-            string(out, c.location().describe());
+            string(out, c.location());
             out.append(", \"cause\": ");
             string(out, c.cause().label());
             out.append(String.format(Locale.ROOT, ", \"aborts\": %d, \"nanosLost\": %d, \"lost\": ",

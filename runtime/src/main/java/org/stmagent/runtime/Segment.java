@@ -345,6 +345,9 @@ public final class Segment {
         if (cause == AbortCause.INEVITABLE) {
             won = conflictWonSite; // the site that made the killer inevitable, noted when killed
         }
+        if (where == ConflictLocation.UNKNOWN) {
+            where = ConflictLocation.ofSite(lost); // gone from the commit log: what the losing access touched
+        }
         conflictAt = null;
         failedOrec = -1;
         conflictWonSite = Sites.UNKNOWN;

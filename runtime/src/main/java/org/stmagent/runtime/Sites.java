@@ -26,10 +26,10 @@ public final class Sites {
     private static final Map<Site, Integer> IDS = new HashMap<>();
 
     static {
-        SITES.add(new Site("", "", null, -1, "(unknown site)"));
-        SITES.add(new Site("", "", null, -1, "(contention: inevitable after repeated aborts)"));
-        SITES.add(new Site("", "", null, -1, "(a large transaction: inevitable after 2 aborts)"));
-        SITES.add(new Site("", "", null, -1, "(the part of a region after wait())"));
+        SITES.add(new Site("", "", null, -1, "(unknown site)", null));
+        SITES.add(new Site("", "", null, -1, "(contention: inevitable after repeated aborts)", null));
+        SITES.add(new Site("", "", null, -1, "(a large transaction: inevitable after 2 aborts)", null));
+        SITES.add(new Site("", "", null, -1, "(the part of a region after wait())", null));
     }
 
     private Sites() {
@@ -43,10 +43,13 @@ public final class Sites {
      * @param sourceFile the class's source file, or {@code null} when compiled without it
      * @param line       the line number, or a negative number when unknown
      * @param access     what happens there, e.g. {@code read balance}, {@code call PrintStream.println}
+     * @param location   what a field or array access there touches, as the conflict report names it
+     *                   ({@code com.acme.Bank$Account.balance}, {@code static com.acme.Ids.next},
+     *                   {@code long[] element}); {@code null} for other sites
      */
     public static synchronized int register(String className, String method, String sourceFile, int line,
-            String access) {
-        Site site = new Site(className.replace('/', '.'), method, sourceFile, line, access);
+            String access, String location) {
+        Site site = new Site(className.replace('/', '.'), method, sourceFile, line, access, location);
         Integer known = IDS.get(site);
         if (known != null) {
             return known;
@@ -72,7 +75,7 @@ public final class Sites {
         if (method.startsWith(TWIN_PREFIX)) {
             method = method.substring(TWIN_PREFIX.length());
         }
-        return register(caller.getClassName(), method, caller.getFileName(), caller.getLineNumber(), access);
+        return register(caller.getClassName(), method, caller.getFileName(), caller.getLineNumber(), access, null);
     }
 
     /** The site registered as {@code id}; the unknown site for an id never registered. */
@@ -80,8 +83,8 @@ public final class Sites {
         return id >= 0 && id < SITES.size() ? SITES.get(id) : SITES.get(UNKNOWN);
     }
 
-    /** One site: a stack-trace-like position and what is done there. */
-    record Site(String className, String method, String sourceFile, int line, String access) {
+    /** One site: a stack-trace-like position, what is done there, and to what (or null). */
+    record Site(String className, String method, String sourceFile, int line, String access, String location) {
         /** {@code read balance at com.acme.Bank.transfer(Bank.java:42)}, or the access alone. */
         String describe() {
             if (className.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Counts and times per key, kept per thread and merged for reports. A thread adds to its own map
@@ -38,17 +39,22 @@ final class Tallies<K> {
 
     /** Every key over every thread, by time, then by count, both descending. */
     List<Map.Entry<K, Tally>> merged() {
-        Map<K, Tally> all = new HashMap<>();
+        return merged(key -> key);
+    }
+
+    /** Every key over every thread, summed under the key {@code rekey} gives it, sorted as {@link #merged()}. */
+    <J> List<Map.Entry<J, Tally>> merged(Function<K, J> rekey) {
+        Map<J, Tally> all = new HashMap<>();
         for (Map<K, Tally> tally : threads.values()) {
             synchronized (tally) {
                 for (Map.Entry<K, Tally> e : tally.entrySet()) {
-                    Tally sum = all.computeIfAbsent(e.getKey(), k -> new Tally());
+                    Tally sum = all.computeIfAbsent(rekey.apply(e.getKey()), k -> new Tally());
                     sum.count += e.getValue().count;
                     sum.nanos += e.getValue().nanos;
                 }
             }
         }
-        List<Map.Entry<K, Tally>> sorted = new ArrayList<>(all.entrySet());
+        List<Map.Entry<J, Tally>> sorted = new ArrayList<>(all.entrySet());
         sorted.sort((a, b) -> a.getValue().nanos != b.getValue().nanos
                 ? Long.compare(b.getValue().nanos, a.getValue().nanos)
                 : Long.compare(b.getValue().count, a.getValue().count));
@@ -62,10 +68,9 @@ final class Tallies<K> {
 
     /**
      * A report section: a header formatted with the total count, the total milliseconds, the number
-     * of rows shown and the number of keys, then the {@code top} keys by time.
+     * of rows shown and the number of entries, then the {@code top} entries.
      */
-    String render(String header, int top, Row<K> row) {
-        List<Map.Entry<K, Tally>> sorted = merged();
+    static <K> String render(List<Map.Entry<K, Tally>> sorted, String header, int top, Row<K> row) {
         long count = 0;
         long nanos = 0;
         for (Map.Entry<K, Tally> e : sorted) {

@@ -20,12 +20,14 @@ class ConflictAttributionTest {
     static long hotStatic;
 
     private static final String FILE = "ConflictAttributionTest.java";
-    private static final int READ_BALANCE = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 101, "read hotBalance");
-    private static final int WRITE_BALANCE = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 102, "write hotBalance");
-    private static final int READ_STATIC = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 103, "read hotStatic");
-    private static final int WRITE_STATIC = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 104, "write hotStatic");
-    private static final int LOAD_CELL = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 105, "load long[]");
-    private static final int STORE_CELL = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 106, "store long[]");
+    private static final String BALANCE = Account.class.getName() + ".hotBalance";
+    private static final String STATIC = "static " + ConflictAttributionTest.class.getName() + ".hotStatic";
+    private static final int READ_BALANCE = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 101, "read hotBalance", BALANCE);
+    private static final int WRITE_BALANCE = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 102, "write hotBalance", BALANCE);
+    private static final int READ_STATIC = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 103, "read hotStatic", STATIC);
+    private static final int WRITE_STATIC = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 104, "write hotStatic", STATIC);
+    private static final int LOAD_CELL = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 105, "read long[] element", "long[] element");
+    private static final int STORE_CELL = Sites.register(ConflictAttributionTest.class.getName(), "transfer", FILE, 106, "write long[] element", "long[] element");
 
     @Test
     void theReportNamesTheFieldsArraysAndSitesThatConflicted() {

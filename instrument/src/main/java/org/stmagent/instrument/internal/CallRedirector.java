@@ -50,13 +50,13 @@ final class CallRedirector implements Opcodes {
         }
         if (isArrayClone(call) && !isFinalStaticArrayClone(call)) { // array
             method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // array s
-            method.instructions.insertBefore(call, lines.push(call, "clone an array")); // array s site
+            method.instructions.insertBefore(call, lines.push(call, "clone an array", null)); // array s site
             method.instructions.set(call, RuntimeSeam.CLONE_ARRAY.insn()); // copy (javac's checkcast follows)
             return;
         }
         if (isArraycopy(call)) { // src srcPos dst dstPos length
             method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // ... length s
-            method.instructions.insertBefore(call, lines.push(call, "System.arraycopy")); // ... length s site
+            method.instructions.insertBefore(call, lines.push(call, "System.arraycopy", null)); // ... length s site
             method.instructions.set(call, RuntimeSeam.ARRAYCOPY.insn());
             return;
         }

@@ -35,7 +35,10 @@ final class FieldBarriers implements Opcodes {
         }
         Type type = Type.getType(f.desc);
         boolean read = f.getOpcode() == GETFIELD || f.getOpcode() == GETSTATIC;
-        AbstractInsnNode site = lines.push(f, (read ? "read " : "write ") + f.name);
+        boolean isStatic = f.getOpcode() == GETSTATIC || f.getOpcode() == PUTSTATIC;
+        String declaring = (field != null ? field.owner() : f.owner).replace('/', '.');
+        AbstractInsnNode site = lines.push(f, (read ? "read " : "write ") + f.name,
+                (isStatic ? "static " : "") + declaring + "." + f.name);
         InsnList out = new InsnList();
         switch (f.getOpcode()) {
             case GETFIELD: // obj
@@ -84,7 +87,8 @@ final class FieldBarriers implements Opcodes {
         boolean load = opcode <= SALOAD;
         InsnList out = new InsnList();
         out.add(new VarInsnNode(ALOAD, segment)); // array index [value] s
-        out.add(lines.push(insn, (load ? "read " : "write ") + arrayName(opcode, elementType) + " element"));
+        String element = arrayName(opcode, elementType) + " element";
+        out.add(lines.push(insn, (load ? "read " : "write ") + element, element));
         switch (opcode) {
             case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
                 out.add(RuntimeSeam.load(sortOf(opcode)).insn()); // value

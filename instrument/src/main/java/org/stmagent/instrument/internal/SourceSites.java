@@ -50,14 +50,14 @@ final class SourceSites {
             }
         }
 
-        /** The number of the site at {@code insn} doing {@code access}. */
+        /** The number of the site at {@code insn} doing {@code access}, a call. */
         int site(AbstractInsnNode insn, String access) {
-            return table.siteOf(className, method, sourceFile, lineOf.getOrDefault(insn, -1), access);
+            return table.siteOf(className, method, sourceFile, lineOf.getOrDefault(insn, -1), access, null);
         }
 
-        /** An instruction pushing the site number of {@code insn} doing {@code access}. */
-        AbstractInsnNode push(AbstractInsnNode insn, String access) {
-            return constant(site(insn, access));
+        /** An instruction pushing the site number of {@code insn} doing {@code access} to {@code location}. */
+        AbstractInsnNode push(AbstractInsnNode insn, String access, String location) {
+            return constant(table.siteOf(className, method, sourceFile, lineOf.getOrDefault(insn, -1), access, location));
         }
     }
 

@@ -52,7 +52,8 @@ final class TransactionalCode implements Opcodes {
                     method.instructions.remove(insn);
                 }
             } else if (FieldBarriers.isArrayAccess(op)) {
-                Type element = op == AALOAD ? elementType(flow.stack(insn, 1)) : null;
+                Type element = op == AALOAD ? elementType(flow.stack(insn, 1))
+                        : op == AASTORE ? elementType(flow.stack(insn, 2)) : null;
                 method.instructions.insert(insn, FieldBarriers.replaceArray(insn, element, segment, lines));
                 method.instructions.remove(insn);
             } else if (insn instanceof MethodInsnNode m) {

@@ -100,7 +100,7 @@ public final class ApiBank {
     }
 
     private static int site(String method, String access) {
-        return Sites.register(ApiBank.class.getName(), method, "ApiBank.java", -1, access);
+        return Sites.register(ApiBank.class.getName(), method, "ApiBank.java", -1, access, "long[] element");
     }
 
     private void verify() {
