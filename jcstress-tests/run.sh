@@ -4,7 +4,9 @@
 #   bash jcstress-tests/run.sh [quick|full|broken|plain] [extra jcstress options...]
 #
 #   quick   under the agent, one JVM configuration, short iterations (the CI mode)
-#   full    under the agent, jcstress's default mode with all its JVM configurations
+#   full    under the agent, every JVM configuration jcstress detects (biased locking on/off,
+#           C2 stress randomizers) with split compilation (interpreter/C1/C2 per actor), one
+#           1 s iteration per fork, 3 forks (seeds) per C2 stress configuration: 30 to 45 minutes
 #   broken  quick, with the runtime's read validation switched off (stm.test.brokenValidation):
 #           succeeds only if the validation-dependent tests show forbidden outcomes
 #   plain   quick, without the agent: succeeds only if the tests that race without the agent
@@ -47,7 +49,8 @@ launch=(-jar "$jar")
 
 case "$mode" in
     quick)  args=(-jvmArgs "$agent_arg" "${quick_opts[@]}") ;;
-    full)   args=(-jvmArgsPrepend "$agent_arg" -c "$cpus" -m default) ;;
+    # -jvmArgsPrepend keeps jcstress's JVM configurations; -fsm 3 instead of 5 forks per stress one
+    full)   args=(-jvmArgsPrepend "$agent_arg" -c "$cpus" -m default -iters 1 -time 1000 -fsm 3) ;;
     broken) args=(-jvmArgs "$agent_arg -Dstm.test.brokenValidation=true" "${quick_opts[@]}") ;;
     # -jvmArgs (any) keeps jcstress to the one JVM configuration, as in quick. The forks inherit
     # the class path: the runtime is loaded as a plain library (it needs jdk.internal.misc), so
