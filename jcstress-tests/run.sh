@@ -6,7 +6,7 @@
 #   quick   under the agent, one JVM configuration, short iterations (the CI mode)
 #   full    under the agent, every JVM configuration jcstress detects (biased locking on/off,
 #           C2 stress randomizers) with split compilation (interpreter/C1/C2 per actor), one
-#           1 s iteration per fork, 3 forks (seeds) per C2 stress configuration: 30 to 45 minutes
+#           1 s iteration per fork, 3 forks (seeds) per C2 stress configuration: about 40 minutes
 #   broken  quick, with the runtime's read validation switched off (stm.test.brokenValidation):
 #           succeeds only if the validation-dependent tests show forbidden outcomes
 #   plain   quick, without the agent: succeeds only if the tests that race without the agent
