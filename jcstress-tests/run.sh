@@ -4,11 +4,14 @@
 #   bash jcstress-tests/run.sh [quick|full|broken|plain] [extra jcstress options...]
 #
 #   quick   under the agent, one JVM configuration, short iterations (the CI mode)
-#   full    under the agent, jcstress's default mode with all its JVM configurations
+#   full    under the agent, every JVM configuration jcstress detects (biased locking on/off,
+#           C2 stress randomizers) with split compilation (interpreter/C1/C2 per actor), one
+#           1 s iteration per fork, 3 forks (seeds) per C2 stress configuration: about 40 minutes
 #   broken  quick, with the runtime's read validation switched off (stm.test.brokenValidation):
 #           succeeds only if the validation-dependent tests show forbidden outcomes
 #   plain   quick, without the agent: succeeds only if the tests that race without the agent
-#           (the @Atomic ones) show forbidden outcomes
+#           (the @Atomic ones) show forbidden outcomes; the agent jar is on the class path
+#           as a library, for the test that calls the runtime's API
 #
 # Needs the jars built by `mvn package` (agent/target/stm-agent.jar, jcstress-tests/target/jcstress.jar).
 # Environment: JCSTRESS_CPUS (default 2), JCSTRESS_TIME (ms per iteration in quick modes, default 300).
@@ -40,21 +43,27 @@ quick_opts=(-c "$cpus" -f 1 -iters 1 -time "$time_ms" -sc false)
 
 # The tests whose forbidden outcomes must appear in the broken and plain modes.
 broken_expected='Atomicity.SynchronizedIncrement|Atomicity.AtomicIncrement|Isolation.Fields|Isolation.Statics|Isolation.ArrayElements|Isolation.LongDoubleNotTorn|Opacity.SynchronizedInvariant|Opacity.AtomicNoSpuriousException|Privatization.Unlink|Regions.ExceptionCommitsOnce'
-plain_expected='Atomicity.AtomicIncrement|Isolation.Statics|Isolation.LongDoubleNotTorn|Irrevocable.CallOncePerCommit'
+plain_expected='Atomicity.AtomicIncrement|Isolation.Statics|Isolation.LongDoubleNotTorn|Irrevocable.CallOncePerCommit|Exclusive.NestingRefused'
+
+launch=(-jar "$jar")
 
 case "$mode" in
     quick)  args=(-jvmArgs "$agent_arg" "${quick_opts[@]}") ;;
-    full)   args=(-jvmArgsPrepend "$agent_arg" -c "$cpus" -m default) ;;
+    # -jvmArgsPrepend keeps jcstress's JVM configurations; -fsm 3 instead of 5 forks per stress one
+    full)   args=(-jvmArgsPrepend "$agent_arg" -c "$cpus" -m default -iters 1 -time 1000 -fsm 3) ;;
     broken) args=(-jvmArgs "$agent_arg -Dstm.test.brokenValidation=true" "${quick_opts[@]}") ;;
-    # -jvmArgs (any) keeps jcstress to the one JVM configuration, as in quick
-    plain)  args=(-jvmArgs "-Xss1m" "${quick_opts[@]}") ;;
+    # -jvmArgs (any) keeps jcstress to the one JVM configuration, as in quick. The forks inherit
+    # the class path: the runtime is loaded as a plain library (it needs jdk.internal.misc), so
+    # Stm.exclusiveAtomic finds no transaction in a synchronized block and runs its body.
+    plain)  args=(-jvmArgs "-Xss1m --add-exports java.base/jdk.internal.misc=ALL-UNNAMED" "${quick_opts[@]}")
+            launch=(-cp "$jar:$agent" org.openjdk.jcstress.Main) ;;
     *) echo "usage: run.sh [quick|full|broken|plain] [jcstress options...]" >&2; exit 2 ;;
 esac
 
 log="$out/console.txt"
 echo "run.sh: mode $mode, report in $out"
 set +e
-java -jar "$jar" "${args[@]}" -v -r "$out/report" "$@" 2>&1 | tee "$log" \
+java "${launch[@]}" "${args[@]}" -v -r "$out/report" "$@" 2>&1 | tee "$log" \
     | grep --line-buffered -E '^\.+ \[|RUN RESULTS'
 rc=${PIPESTATUS[0]}
 set -e
