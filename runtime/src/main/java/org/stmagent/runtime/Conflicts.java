@@ -16,6 +16,9 @@ final class Conflicts {
 
     static final Tallies<Conflict> TALLIES = new Tallies<>();
 
+    /** The rewriter's name for an element of a byte or boolean array (one opcode serves both). */
+    private static final String BYTE_OR_BOOLEAN = "byte[]/boolean[] element";
+
     private Conflicts() {
     }
 
@@ -25,6 +28,12 @@ final class Conflicts {
 
     /** A conflict as the reports show it: the location by name, so a location found two ways is one row. */
     record Named(String location, AbortCause cause, int lostSite, int wonSite) {
+        /** Whether the losing access touched another location than the one written: their orecs collide. */
+        boolean isFalse() {
+            String touched = Sites.get(lostSite).location();
+            return touched != null && !location.startsWith("(") && !touched.equals(location)
+                    && !(touched.equals(BYTE_OR_BOOLEAN) && (location.startsWith("byte[]") || location.startsWith("boolean[]")));
+        }
     }
 
     /** Every conflict over every thread, by name, by time lost. */
@@ -40,6 +49,10 @@ final class Conflicts {
                             t.nanos / 1e6, c.cause().label(), c.location()));
                     out.append("        lost: ").append(Sites.get(c.lostSite()).describe()).append(System.lineSeparator());
                     out.append("        won:  ").append(Sites.get(c.wonSite()).describe()).append(System.lineSeparator());
+                    if (c.isFalse()) {
+                        out.append("        (a false conflict: the two locations share an ownership record)")
+                                .append(System.lineSeparator());
+                    }
                 });
     }
 }

@@ -1,7 +1,9 @@
 package org.stmagent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -38,5 +40,13 @@ class ConflictsTest {
         assertEquals(1, rows.size(), rows::toString);
         assertEquals(2, rows.get(0).getValue().count);
         assertEquals(150, rows.get(0).getValue().nanos);
+    }
+
+    @Test
+    void aLosingAccessToAnotherLocationThanTheWrittenOneIsAFalseConflict() {
+        int readsCount = Sites.register("com.acme.Bank", "audit", "Bank.java", 9, "read count", "com.acme.Bank.count");
+        assertTrue(new Conflicts.Named("com.acme.Bank.total", AbortCause.WRITE_READ, readsCount, Sites.UNKNOWN).isFalse());
+        assertFalse(new Conflicts.Named("com.acme.Bank.count", AbortCause.WRITE_READ, readsCount, Sites.UNKNOWN).isFalse());
+        assertFalse(new Conflicts.Named("(unknown location)", AbortCause.WRITE_READ, readsCount, Sites.UNKNOWN).isFalse());
     }
 }
