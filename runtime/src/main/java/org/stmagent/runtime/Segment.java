@@ -26,7 +26,7 @@ public final class Segment {
 
     /** An attempt that touched this many locations is large: retrying it optimistically is costly. */
     private static final int LARGE_ATTEMPT = 512;
-    private static final int LARGE_ABORTS_BEFORE_INEVITABLE = 2;
+    private static final int LARGE_ABORTS_BEFORE_INEVITABLE = 1;
 
     /** Read sets up to this size are validated orec by orec, larger ones through the commit log. */
     private static final int SMALL_READ_SET = 32;
@@ -71,6 +71,10 @@ public final class Segment {
     private boolean running;
     private boolean inevitable;
     private boolean holdsToken;
+    /** Running alone (see {@link SerialMode}): memory is read and written directly. */
+    private boolean serial;
+    /** Whether the next attempt asks to run alone. */
+    private boolean nextAttemptSerial;
     /** The site the next attempt runs inevitable for, or NOT_INEVITABLE. */
     private int nextAttemptInevitable = NOT_INEVITABLE;
     private TransactionAbort doomed;
@@ -97,6 +101,11 @@ public final class Segment {
 
     boolean isInevitable() {
         return inevitable;
+    }
+
+    /** Whether the running attempt runs alone ({@link SerialMode}). */
+    boolean isSerial() {
+        return serial;
     }
 
 
@@ -135,15 +144,51 @@ public final class Segment {
 
     private void claimSlot(TimedState before, long now) {
         stats.chargeUntil(before, now);
-        SegmentSlot claimed = pool.tryClaim(thread, lastSlotId);
-        if (claimed == null) {
-            long start = StatisticsClock.precise();
-            claimed = pool.claim(thread, lastSlotId);
-            chargeWait(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.precise() - start);
+        acquireSlot();
+    }
+
+    /** Claims a slot, waiting for one if all are taken, and standing aside while a serial transaction runs. */
+    private void acquireSlot() {
+        while (true) {
+            SegmentSlot claimed = pool.tryClaim(thread, lastSlotId);
+            if (claimed == null) {
+                long start = StatisticsClock.precise();
+                claimed = pool.claim(thread, lastSlotId);
+                chargeWait(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.precise() - start);
+            }
+            if (!SerialMode.requested()) { // read after the claim's CAS: see SerialMode
+                claimed.descriptor = this;
+                slot = claimed;
+                lastSlotId = claimed.id;
+                return;
+            }
+            pool.release(claimed);
+            awaitSerialEnd();
         }
-        claimed.descriptor = this;
-        slot = claimed;
-        lastSlotId = claimed.id;
+    }
+
+    /**
+     * Between attempts, holding no lock: gives the slot back while a serial transaction runs, then
+     * claims one again.
+     */
+    private void standAsideIfAsked() {
+        if (SerialMode.requested()) {
+            SegmentSlot mine = slot;
+            slot = null;
+            pool.release(mine);
+            awaitSerialEnd();
+            acquireSlot();
+        }
+    }
+
+    private void awaitSerialEnd() {
+        int site = InevitableToken.holderSite();
+        long start = StatisticsClock.precise();
+        int round = 0;
+        while (SerialMode.requested()) {
+            round = Spin.pause(round);
+        }
+        chargeInevitableWait(site, StatisticsClock.precise() - start);
     }
 
     private void startAttempt() {
@@ -152,7 +197,14 @@ public final class Segment {
         if (nextAttemptInevitable != NOT_INEVITABLE || aborts >= inevitableAfter) {
             int site = nextAttemptInevitable != NOT_INEVITABLE ? nextAttemptInevitable : Sites.AFTER_ABORTS;
             Object event = FlightEvents.inevitableStart();
-            acquireToken();
+            acquireTokenBetweenAttempts();
+            if (nextAttemptSerial) {
+                long start = StatisticsClock.precise();
+                serial = SerialMode.enter(pool, slot);
+                chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
+                site = serial ? Sites.LARGE_ATTEMPT : Sites.LARGE_ATTEMPT_LOCKING;
+                nextAttemptSerial = false;
+            }
             markInevitable(site);
             FlightEvents.inevitableEnd(event, site);
             slot.setStatus(SegmentSlotFields.INEVITABLE);
@@ -196,9 +248,12 @@ public final class Segment {
             throw new RetryLimitExceededException(aborts);
         }
         if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
-            nextAttemptInevitable = Sites.LARGE_ATTEMPT; // re-running a big attempt wastes more than waiting for the token
+            // re-running a big attempt wastes more than running it alone
+            nextAttemptInevitable = Sites.LARGE_ATTEMPT;
+            nextAttemptSerial = true;
         }
         stats.chargeInterval(TimedState.BOOKKEEPING, StatisticsClock.precise() - start);
+        standAsideIfAsked();
         if (cause == AbortCause.INEVITABLE) {
             awaitNoInevitable(); // a killed transaction must not lock again before its killer ends
         }
@@ -224,6 +279,7 @@ public final class Segment {
         inevitable = false;
         optimistic = false;
         nextAttemptInevitable = NOT_INEVITABLE;
+        nextAttemptSerial = false;
         SegmentSlot done = slot;
         slot = null;
         pool.release(done);
@@ -471,7 +527,9 @@ public final class Segment {
             throwIfDoomed();
             throwIfKilled();
             if (inevitable) {
-                lockOrec(orec, false, accessHolder, accessOffset, accessSite);
+                if (!serial) {
+                    lockOrec(orec, false, accessHolder, accessOffset, accessSite);
+                }
                 return OWNED;
             }
             long word = Orecs.get(orec);
@@ -547,7 +605,9 @@ public final class Segment {
             throwIfDoomed();
             throwIfKilled();
             if (inevitable) {
-                lockOrec(orec, false, accessHolder, accessOffset, accessSite);
+                if (!serial) {
+                    lockOrec(orec, false, accessHolder, accessOffset, accessSite);
+                }
                 return IN_PLACE;
             }
             long word = Orecs.get(orec);
@@ -720,6 +780,10 @@ public final class Segment {
         }
     }
 
+    /**
+     * Takes the token in the middle of an attempt. A holder running alone waits for this attempt's
+     * slot, so this attempt gives way (aborts) instead of waiting for it.
+     */
     private void acquireToken() {
         if (holdsToken) {
             return;
@@ -729,7 +793,7 @@ public final class Segment {
             long start = StatisticsClock.precise();
             int round = 0;
             while (!InevitableToken.tryAcquire(slot)) {
-                if (running && slot.status == SegmentSlotFields.KILLED) {
+                if (running && (slot.status == SegmentSlotFields.KILLED || SerialMode.requested())) {
                     chargeInevitableWait(site, StatisticsClock.precise() - start);
                     throw doom(AbortCause.INEVITABLE);
                 }
@@ -740,8 +804,30 @@ public final class Segment {
         holdsToken = true;
     }
 
+    /** Takes the token before an attempt starts, standing aside while a holder runs alone. */
+    private void acquireTokenBetweenAttempts() {
+        if (holdsToken) {
+            return;
+        }
+        int site = InevitableToken.holderSite();
+        long start = StatisticsClock.precise();
+        int round = 0;
+        while (!InevitableToken.tryAcquire(slot)) {
+            standAsideIfAsked();
+            round = Spin.pause(round);
+        }
+        if (round > 0) {
+            chargeInevitableWait(site, StatisticsClock.precise() - start);
+        }
+        holdsToken = true;
+    }
+
     private void releaseToken() {
         if (holdsToken) {
+            if (serial) {
+                serial = false;
+                SerialMode.exit();
+            }
             holdsToken = false;
             InevitableToken.release(slot);
         }
@@ -752,6 +838,7 @@ public final class Segment {
         long start = StatisticsClock.precise();
         int round = 0;
         while (InevitableToken.isHeld()) {
+            standAsideIfAsked();
             round = Spin.pause(round);
         }
         chargeInevitableWait(site, StatisticsClock.precise() - start);

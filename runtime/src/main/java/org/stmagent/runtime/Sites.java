@@ -18,6 +18,7 @@ public final class Sites {
     static final int AFTER_ABORTS = 1;
     static final int LARGE_ATTEMPT = 2;
     static final int AFTER_WAIT = 3;
+    static final int LARGE_ATTEMPT_LOCKING = 4;
 
     /** The rewriter's prefix for the transactional twin of a method: a twin's frame names the original. */
     private static final String TWIN_PREFIX = "$stm$";
@@ -28,8 +29,10 @@ public final class Sites {
     static {
         SITES.add(new Site("", "", null, -1, "(unknown site)", null));
         SITES.add(new Site("", "", null, -1, "(contention: inevitable after repeated aborts)", null));
-        SITES.add(new Site("", "", null, -1, "(a large transaction: inevitable after 2 aborts)", null));
+        SITES.add(new Site("", "", null, -1, "(a large transaction: run alone after an abort)", null));
         SITES.add(new Site("", "", null, -1, "(the part of a region after wait())", null));
+        SITES.add(new Site("", "", null, -1,
+                "(a large transaction: inevitable after an abort, the others did not stand aside in time)", null));
     }
 
     private Sites() {
