@@ -54,4 +54,13 @@ class WaitNotifyTest {
         long nanos = (long) call(buffer, "timedWait", 50L);
         assertTrue(nanos >= TimeUnit.MILLISECONDS.toNanos(45), "waited " + nanos + " ns");
     }
+
+    @Test
+    void aNotificationBeforeAWaitInTheSameRegionDoesNotWakeThatWait() throws Throwable {
+        Object buffer = create(loader.fixture("Buffer"), 1);
+        for (String method : new String[] {"notifyAllThenWait", "notifyThenWait"}) {
+            long nanos = (long) call(buffer, method, 50L);
+            assertTrue(nanos >= TimeUnit.MILLISECONDS.toNanos(45), method + " waited " + nanos + " ns");
+        }
+    }
 }

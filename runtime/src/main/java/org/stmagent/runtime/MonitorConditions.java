@@ -2,6 +2,7 @@ package org.stmagent.runtime;
 
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -144,20 +145,30 @@ final class MonitorConditions {
         }
     }
 
+    /**
+     * Wakes the first waiter, or all. The signalling thread's own waiter is skipped: a region that
+     * notifies and then waits queues itself before its commit delivers the notification, which the
+     * original only gave to threads already waiting.
+     */
     private static void signal(Object monitor, boolean all) {
+        Thread self = Thread.currentThread();
         synchronized (QUEUES) {
             ArrayDeque<Waiter> queue = QUEUES.get(monitor);
             if (queue == null) {
                 return;
             }
-            do {
-                Waiter next = queue.pollFirst();
-                if (next == null) {
-                    break;
+            for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
+                Waiter next = it.next();
+                if (next.thread == self) {
+                    continue;
                 }
+                it.remove();
                 next.signalled = true;
                 LockSupport.unpark(next.thread);
-            } while (all);
+                if (!all) {
+                    break;
+                }
+            }
             if (queue.isEmpty()) {
                 QUEUES.remove(monitor);
             }
