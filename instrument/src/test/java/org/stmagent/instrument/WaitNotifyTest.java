@@ -2,10 +2,12 @@ package org.stmagent.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stmagent.instrument.RewritingLoader.call;
 import static org.stmagent.instrument.RewritingLoader.create;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,5 +64,11 @@ class WaitNotifyTest {
             long nanos = (long) call(buffer, method, 50L);
             assertTrue(nanos >= TimeUnit.MILLISECONDS.toNanos(45), method + " waited " + nanos + " ns");
         }
+    }
+
+    @Test
+    void aNotificationFromAThreadStartedInsideTheRegionComesAfterTheStartersWait() {
+        Class<?> handshake = loader.fixture("Handshake");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> call(handshake, "startThenWait", 50L));
     }
 }

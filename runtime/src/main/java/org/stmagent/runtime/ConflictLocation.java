@@ -13,6 +13,8 @@ import org.agrona.UnsafeApi;
  */
 final class ConflictLocation {
     static final ConflictLocation UNKNOWN = new ConflictLocation(null, -1, false);
+    /** The offset of a monitor's signal word, which no field or element has. */
+    static final long MONITOR_WORD = -8;
 
     private final Class<?> type;
     private final long offset;
@@ -43,6 +45,9 @@ final class ConflictLocation {
     String describe() {
         if (type == null) {
             return "(unknown location)";
+        }
+        if (offset == MONITOR_WORD) {
+            return "monitor of " + (isStatic ? "class " : "") + type.getName();
         }
         if (type.isArray()) {
             return type.getComponentType().getTypeName() + "[] element";

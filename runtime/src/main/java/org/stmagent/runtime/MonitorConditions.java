@@ -15,7 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * blocks, and continues in a new, inevitable transaction. A notification is recorded in the
  * transaction and delivered only after it commits. So a notifier that commits after the waiter
  * always finds it in the queue: no lost wake-up. A waiter that was signalled but whose commit then
- * failed passes the signal on.
+ * failed passes the signal on. A notifier writes the monitor's signal word, which every region
+ * reads when it enters the monitor: a notifier cannot commit unseen while another region is
+ * inside the monitor on its way to wait.
  */
 final class MonitorConditions {
     /** Queues exist only while someone waits; the map is guarded by its own lock. */
@@ -65,6 +67,7 @@ final class MonitorConditions {
         boolean interrupted = block(waiter, millis, nanos);
         leave(monitor, waiter, !interrupted);
         segment.resumeAfterWait();
+        segment.readMonitorWord(monitor);
         if (interrupted) {
             throw new InterruptedException();
         }
@@ -79,6 +82,7 @@ final class MonitorConditions {
             }
             return;
         }
+        segment.writeMonitorWord(monitor);
         segment.deferNotification(new Notification(monitor, all));
     }
 

@@ -18,6 +18,7 @@ public final class Sites {
     static final int AFTER_ABORTS = 1;
     static final int LARGE_ATTEMPT = 2;
     static final int AFTER_WAIT = 3;
+    static final int MONITOR = 4;
 
     /** The rewriter's prefix for the transactional twin of a method: a twin's frame names the original. */
     private static final String TWIN_PREFIX = "$stm$";
@@ -30,6 +31,7 @@ public final class Sites {
         SITES.add(new Site("", "", null, -1, "(contention: inevitable after repeated aborts)"));
         SITES.add(new Site("", "", null, -1, "(a large transaction: inevitable after 2 aborts)"));
         SITES.add(new Site("", "", null, -1, "(the part of a region after wait())"));
+        SITES.add(new Site("", "", null, -1, "(entering or notifying on a converted monitor)"));
     }
 
     private Sites() {
