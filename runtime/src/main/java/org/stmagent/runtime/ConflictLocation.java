@@ -13,8 +13,8 @@ import org.agrona.UnsafeApi;
  */
 final class ConflictLocation {
     static final ConflictLocation UNKNOWN = new ConflictLocation(null, -1, false);
-    /** The offset of a monitor's signal word, which no field or element has. */
-    static final long MONITOR_WORD = -8;
+    /** The offset of a monitor's signal word: the object header, where no field or element is. */
+    static final long MONITOR_WORD = 0;
 
     private final Class<?> type;
     private final long offset;
