@@ -511,10 +511,15 @@ public final class Segment {
     void readMonitorWord(Object monitor) {
         noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
         int orec = Orecs.index(monitor, ConflictLocation.MONITOR_WORD);
-        long word;
-        do {
-            word = readableWord(orec);
-        } while (word != OWNED && !confirmRead(orec, word));
+        try {
+            long word;
+            do {
+                word = readableWord(orec);
+            } while (word != OWNED && !confirmRead(orec, word));
+        } catch (TransactionAbort abort) {
+            // A converted block enters its monitor before the range whose handler retries it: the
+            // attempt stays doomed, and its next barrier or its commit rolls it back.
+        }
     }
 
     /** Writes the monitor's signal word (see {@link #readMonitorWord}): locks it, buffers nothing. */
