@@ -70,6 +70,15 @@ class SynchronizedTest {
     }
 
     @Test
+    void anObjectConstructedUnderTheLockIsReturnedFromTheBlock() throws Throwable {
+        Class<?> counter = loader.fixture("Counter");
+        call(counter, "reset");
+        call(counter, "addOne");
+        Object copy = call(counter, "copyOfTotal"); // the class loads only if it could be rewritten
+        assertEquals(1L, call(copy, "mine"));
+    }
+
+    @Test
     void exceptionLeavingASynchronizedMethodCommitsAndPropagates() throws Throwable {
         Object f = create(loader.fixture("Failing"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> call(f, "setThenThrow", 5));

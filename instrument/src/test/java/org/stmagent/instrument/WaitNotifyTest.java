@@ -3,10 +3,12 @@ package org.stmagent.instrument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stmagent.instrument.RewritingLoader.call;
 import static org.stmagent.instrument.RewritingLoader.create;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,5 +77,20 @@ class WaitNotifyTest {
                 assertFalse(m.owner.equals("java/lang/Thread") && m.name.equals("holdsLock"), "redirected to the runtime");
             }
         }
+    }
+
+    @Test
+    void aNotificationBeforeAWaitInTheSameRegionDoesNotWakeThatWait() throws Throwable {
+        Object buffer = create(loader.fixture("Buffer"), 1);
+        for (String method : new String[] {"notifyAllThenWait", "notifyThenWait"}) {
+            long nanos = (long) call(buffer, method, 50L);
+            assertTrue(nanos >= TimeUnit.MILLISECONDS.toNanos(45), method + " waited " + nanos + " ns");
+        }
+    }
+
+    @Test
+    void aNotificationFromAThreadStartedInsideTheRegionComesAfterTheStartersWait() {
+        Class<?> handshake = loader.fixture("Handshake");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> call(handshake, "startThenWait", 50L));
     }
 }

@@ -120,6 +120,7 @@ public final class Barriers {
     /** A converted MONITORENTER inside a transaction: records ownership for wait/notify. */
     public static void monitorEnter(Object monitor, Segment segment) {
         segment.monitors().enter(monitor);
+        segment.readMonitorWord(monitor);
     }
 
     /** A converted MONITOREXIT inside a transaction. */

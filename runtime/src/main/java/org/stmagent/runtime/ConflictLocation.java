@@ -13,6 +13,8 @@ import org.agrona.UnsafeApi;
  */
 final class ConflictLocation {
     static final ConflictLocation UNKNOWN = new ConflictLocation(null, -1, false, null);
+    /** The offset of a monitor's signal word: the object header, where no field or element is. */
+    static final long MONITOR_WORD = 0;
 
     private final Class<?> type;
     private final long offset;
@@ -52,6 +54,9 @@ final class ConflictLocation {
     String describe() {
         if (type == null) {
             return name != null ? name : "(unknown location)";
+        }
+        if (offset == MONITOR_WORD) {
+            return "monitor of " + (isStatic ? "class " : "") + type.getName();
         }
         if (type.isArray()) {
             return type.getComponentType().getTypeName() + "[] element";

@@ -2,6 +2,7 @@ package org.stmagent.runtime;
 
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -14,7 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * blocks, and continues in a new, inevitable transaction. A notification is recorded in the
  * transaction and delivered only after it commits. So a notifier that commits after the waiter
  * always finds it in the queue: no lost wake-up. A waiter that was signalled but whose commit then
- * failed passes the signal on.
+ * failed passes the signal on. A notifier writes the monitor's signal word, which every region
+ * reads when it enters the monitor: a notifier cannot commit unseen while another region is
+ * inside the monitor on its way to wait.
  */
 final class MonitorConditions {
     /** Queues exist only while someone waits; the map is guarded by its own lock. */
@@ -64,6 +67,7 @@ final class MonitorConditions {
         boolean interrupted = block(waiter, millis, nanos);
         leave(monitor, waiter, !interrupted);
         segment.resumeAfterWait();
+        segment.readMonitorWord(monitor);
         if (interrupted) {
             throw new InterruptedException();
         }
@@ -78,6 +82,7 @@ final class MonitorConditions {
             }
             return;
         }
+        segment.writeMonitorWord(monitor);
         segment.deferNotification(new Notification(monitor, all));
     }
 
@@ -144,20 +149,30 @@ final class MonitorConditions {
         }
     }
 
+    /**
+     * Wakes the first waiter, or all. The signalling thread's own waiter is skipped: a region that
+     * notifies and then waits queues itself before its commit delivers the notification, which the
+     * original only gave to threads already waiting.
+     */
     private static void signal(Object monitor, boolean all) {
+        Thread self = Thread.currentThread();
         synchronized (QUEUES) {
             ArrayDeque<Waiter> queue = QUEUES.get(monitor);
             if (queue == null) {
                 return;
             }
-            do {
-                Waiter next = queue.pollFirst();
-                if (next == null) {
-                    break;
+            for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
+                Waiter next = it.next();
+                if (next.thread == self) {
+                    continue;
                 }
+                it.remove();
                 next.signalled = true;
                 LockSupport.unpark(next.thread);
-            } while (all);
+                if (!all) {
+                    break;
+                }
+            }
             if (queue.isEmpty()) {
                 QUEUES.remove(monitor);
             }

@@ -563,6 +563,32 @@ public final class Segment {
         return writes.find(Orecs.lockEntry(Orecs.get(orec)), holder, offset);
     }
 
+    /**
+     * Reads the monitor's signal word: a location that holds nothing, read when a region enters
+     * the monitor and written by a region that notifies on it. A notifier that commits while this
+     * region is inside the monitor invalidates it, so it cannot wait for a notification that has
+     * already been delivered; an inevitable region holds the word locked, as it would hold the lock.
+     */
+    void readMonitorWord(Object monitor) {
+        noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
+        int orec = Orecs.index(monitor, ConflictLocation.MONITOR_WORD);
+        try {
+            long word;
+            do {
+                word = readableWord(orec);
+            } while (word != OWNED && !confirmRead(orec, word));
+        } catch (TransactionAbort abort) {
+            // A converted block enters its monitor before the range whose handler retries it: the
+            // attempt stays doomed, and its next barrier or its commit rolls it back.
+        }
+    }
+
+    /** Writes the monitor's signal word (see {@link #readMonitorWord}): locks it, buffers nothing. */
+    void writeMonitorWord(Object monitor) {
+        noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
+        writableEntry(Orecs.index(monitor, ConflictLocation.MONITOR_WORD));
+    }
+
     // =================================================================== writes
 
     void writeBits(Object holder, long offset, byte kind, long bits, int site) {

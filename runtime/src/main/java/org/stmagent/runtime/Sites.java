@@ -19,6 +19,7 @@ public final class Sites {
     static final int LARGE_ATTEMPT = 2;
     static final int AFTER_WAIT = 3;
     static final int LARGE_ATTEMPT_LOCKING = 4;
+    static final int MONITOR = 5;
 
     /** The rewriter's prefix for the transactional twin of a method: a twin's frame names the original. */
     private static final String TWIN_PREFIX = "$stm$";
@@ -33,6 +34,7 @@ public final class Sites {
         SITES.add(new Site("", "", null, -1, "(the part of a region after wait())", null));
         SITES.add(new Site("", "", null, -1,
                 "(a large transaction: inevitable after an abort, the others did not stand aside in time)", null));
+        SITES.add(new Site("", "", null, -1, "(entering or notifying on a converted monitor)", null));
     }
 
     private Sites() {

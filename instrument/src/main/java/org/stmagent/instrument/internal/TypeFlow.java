@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -20,7 +19,7 @@ final class TypeFlow {
     /** Analyses {@code method} as it is now; instructions added later have no frame. */
     static TypeFlow of(String owner, MethodNode method, TypeHierarchy hierarchy) throws AnalyzerException {
         TypeFlow flow = new TypeFlow();
-        Frame<BasicValue>[] computed = new Analyzer<>(new TypedInterpreter(hierarchy)).analyze(owner, method);
+        Frame<BasicValue>[] computed = InitializingFrame.analyzer(new TypedInterpreter(hierarchy)).analyze(owner, method);
         AbstractInsnNode[] insns = method.instructions.toArray();
         for (int i = 0; i < insns.length; i++) {
             if (computed[i] != null) {
