@@ -25,6 +25,9 @@ final class PureMethods {
             "java.lang.System.identityHashCode", "java.lang.System.nanoTime",
             "java.lang.System.currentTimeMillis",
             "java.lang.Thread.currentThread", "java.lang.Thread.onSpinWait",
+            // a thread's identity, read only: nothing a transaction writes
+            "java.lang.Thread.getName", "java.lang.Thread.getId", "java.lang.Thread.threadId",
+            "java.lang.Thread.isDaemon", "java.lang.Thread.getPriority",
             // exceptions are built fresh; filling in the stack trace touches no shared state
             "java.lang.Throwable.<init>", "java.lang.Exception.<init>", "java.lang.RuntimeException.<init>",
             "java.lang.Error.<init>", "java.lang.*Exception.<init>", "java.lang.*Error.<init>",
