@@ -199,6 +199,7 @@ public final class Segment {
             Object event = FlightEvents.inevitableStart();
             acquireTokenBetweenAttempts();
             if (nextAttemptSerial) {
+                InevitableToken.holdFor(Sites.LARGE_ATTEMPT); // those who stand aside wait for this site
                 long start = StatisticsClock.precise();
                 serial = SerialMode.enter(pool, slot);
                 chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
