@@ -38,6 +38,18 @@ class ConstructorTest {
     }
 
     @Test
+    void theArgumentsOfTheSuperCallAreComputedThroughBarriers() throws Throwable {
+        Object c = create(loader.fixture("Constructing"));
+        assertEquals(0L, call(c, "weightSeenBySuper"), "super(...) got the weight the transaction had just written");
+        assertTrue(asksForTheTransaction("Constructing$FromParent"));
+        Class<?> parentType = loader.fixture("Constructing$Parent");
+        Object parent = parentType.getConstructor().newInstance();
+        parentType.getField("weight").set(parent, 7L);
+        Object plain = loader.fixture("Constructing$FromParent").getConstructor(parentType).newInstance(parent);
+        assertEquals(7L, loader.fixture("Constructing$Base").getDeclaredField("given").get(plain), "outside: as written");
+    }
+
+    @Test
     void constructorOutsideTransactionsRunsAsWritten() throws Throwable {
         Class<?> parentType = loader.fixture("Constructing$Parent");
         Class<?> child = loader.fixture("Constructing$Child");

@@ -32,10 +32,14 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * Constructors have no twin, but one may run inside a transaction and touch more than the object
  * it builds: another object's fields, statics, arrays, code that is not rewritten. Such a
  * constructor gets a second, transactional copy of the code after its {@code super(...)} /
- * {@code this(...)} call:
+ * {@code this(...)} call, and of the code that computes that call's arguments:
  *
  * <pre>
- * super(...);
+ * s = Barriers.current(); if (s == null) goto originalArguments;
+ * ... the arguments with barriers; super(...); goto afterSuper;
+ * originalArguments:
+ * ... the arguments as written; super(...);
+ * afterSuper:
  * s = Barriers.current(); if (s == null) goto original;
  * ... the rest with barriers (fields of this object stay plain: it is not published yet) ...
  * original:
@@ -67,6 +71,76 @@ final class ConstructorPaths implements Opcodes {
         if (init < 0 || !straightAfter(ctor, insns, init)) {
             return;
         }
+        splitAfterInit(ctor, insns, sources, init);
+        splitBeforeInit(ctor, insns, sources, init);
+    }
+
+    /**
+     * The code before the init call computes its arguments; it may read what the transaction wrote
+     * (still in its redo log). It cannot touch {@code this} but for its own fields, which stay plain;
+     * the init call itself stays as written. Left alone when an exception handler covers it.
+     */
+    private void splitBeforeInit(MethodNode ctor, AbstractInsnNode[] insns, Frame<SourceValue>[] sources, int init)
+            throws AnalyzerException {
+        InsnList list = ctor.instructions;
+        for (TryCatchBlockNode tcb : ctor.tryCatchBlocks) {
+            if (list.indexOf(tcb.start) <= list.indexOf(insns[init])) {
+                return;
+            }
+        }
+        List<AbstractInsnNode> arguments = new ArrayList<>();
+        Set<AbstractInsnNode> plain = Collections.newSetFromMap(new IdentityHashMap<>());
+        plain.add(insns[init]);
+        boolean needed = false;
+        for (int i = 0; i <= init; i++) {
+            AbstractInsnNode insn = insns[i];
+            arguments.add(insn);
+            if (i == init || sources[i] == null) {
+                continue;
+            }
+            if (insn instanceof FieldInsnNode f && isOnThis(f, sources[i])) {
+                plain.add(insn);
+            } else if (needsTransaction(insn)) {
+                needed = true;
+            }
+        }
+        if (!needed) {
+            return;
+        }
+        Map<LabelNode, LabelNode> labels = new HashMap<>();
+        for (AbstractInsnNode insn : arguments) {
+            if (insn instanceof LabelNode l) {
+                labels.put(l, new LabelNode());
+            }
+        }
+        int segment = ctor.maxLocals++;
+        LabelNode original = new LabelNode();
+        LabelNode afterInit = new LabelNode();
+        InsnList copy = new InsnList();
+        copy.add(RuntimeSeam.CURRENT.insn()); // s
+        copy.add(new VarInsnNode(ASTORE, segment)); //
+        copy.add(new VarInsnNode(ALOAD, segment)); // s
+        copy.add(new JumpInsnNode(IFNULL, original)); //
+        List<AbstractInsnNode> transactional = new ArrayList<>();
+        for (AbstractInsnNode insn : arguments) {
+            AbstractInsnNode clone = insn.clone(labels);
+            copy.add(clone);
+            if (!plain.contains(insn)) {
+                transactional.add(clone);
+            }
+        }
+        copy.add(new JumpInsnNode(GOTO, afterInit));
+        copy.add(original);
+        list.insert(insns[init], afterInit);
+        list.insert(copy);
+
+        TypeFlow flow = TypeFlow.of(owner, ctor, hierarchy);
+        code.rewrite(ctor, transactional, flow, segment);
+    }
+
+    /** The code after the init call: see the class comment. */
+    private void splitAfterInit(MethodNode ctor, AbstractInsnNode[] insns, Frame<SourceValue>[] sources, int init)
+            throws AnalyzerException {
         List<AbstractInsnNode> rest = new ArrayList<>();
         Set<AbstractInsnNode> ownFields = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean needed = false;
