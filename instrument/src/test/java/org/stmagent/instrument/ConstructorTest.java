@@ -41,6 +41,7 @@ class ConstructorTest {
     void theArgumentsOfTheSuperCallAreComputedThroughBarriers() throws Throwable {
         Object c = create(loader.fixture("Constructing"));
         assertEquals(0L, call(c, "weightSeenBySuper"), "super(...) got the weight the transaction had just written");
+        assertEquals(0L, call(c, "weightSeenByBothSplits"), "a delegating constructor with both splits");
         assertTrue(asksForTheTransaction("Constructing$FromParent"));
         Class<?> parentType = loader.fixture("Constructing$Parent");
         Object parent = parentType.getConstructor().newInstance();

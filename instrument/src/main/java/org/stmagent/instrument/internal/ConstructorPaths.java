@@ -49,6 +49,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * Constructors that only set their own fields (most) are left exactly as they are.
  */
 final class ConstructorPaths implements Opcodes {
+    private static final int BARRIER_STACK = 8;
+
     private final String owner;
     private final TypeHierarchy hierarchy;
     private final CallTargets targets;
@@ -71,6 +73,9 @@ final class ConstructorPaths implements Opcodes {
         if (init < 0 || !straightAfter(ctor, insns, init)) {
             return;
         }
+        // the second split analyses code the first has rewritten: barrier calls push a field address,
+        // the segment and a site above the operands they replace (the class writer computes the real maximum)
+        ctor.maxStack += BARRIER_STACK;
         splitAfterInit(ctor, insns, sources, init);
         splitBeforeInit(ctor, insns, sources, init);
     }
@@ -88,14 +93,60 @@ final class ConstructorPaths implements Opcodes {
                 return;
             }
         }
-        List<AbstractInsnNode> arguments = new ArrayList<>();
         Set<AbstractInsnNode> plain = Collections.newSetFromMap(new IdentityHashMap<>());
         plain.add(insns[init]);
+        List<AbstractInsnNode> arguments = select(insns, sources, 0, init + 1, plain);
+        if (arguments == null) {
+            return;
+        }
+        LabelNode original = new LabelNode();
+        LabelNode afterInit = new LabelNode();
+        Copy copy = Copy.of(ctor, arguments, plain, original);
+        copy.code.add(new JumpInsnNode(GOTO, afterInit));
+        copy.code.add(original);
+        list.insert(insns[init], afterInit);
+        list.insert(copy.code);
+
+        code.rewrite(ctor, copy.transactional, TypeFlow.of(owner, ctor, hierarchy), copy.segment);
+    }
+
+    /** The code after the init call: see the class comment. */
+    private void splitAfterInit(MethodNode ctor, AbstractInsnNode[] insns, Frame<SourceValue>[] sources, int init)
+            throws AnalyzerException {
+        Set<AbstractInsnNode> ownFields = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<AbstractInsnNode> rest = select(insns, sources, init + 1, insns.length, ownFields);
+        if (rest == null) {
+            return;
+        }
+        LabelNode original = new LabelNode();
+        Copy copy = Copy.of(ctor, rest, ownFields, original);
+        copy.code.add(original);
+        List<TryCatchBlockNode> handlers = new ArrayList<>();
+        for (TryCatchBlockNode tcb : ctor.tryCatchBlocks) {
+            if (copy.labels.containsKey(tcb.start)) {
+                handlers.add(new TryCatchBlockNode(copy.labels.get(tcb.start), copy.labels.get(tcb.end),
+                        copy.labels.get(tcb.handler), tcb.type));
+            }
+        }
+        ctor.instructions.insert(insns[init], copy.code);
+        ctor.tryCatchBlocks.addAll(handlers);
+
+        code.rewrite(ctor, copy.transactional, TypeFlow.of(owner, ctor, hierarchy), copy.segment);
+        AbortGuard.guard(ctor, copy.copied::contains);
+    }
+
+    /**
+     * The instructions {@code [from, to)}, adding the accesses to this object's own fields to
+     * {@code plain}; null if none of them needs a transaction.
+     */
+    private List<AbstractInsnNode> select(AbstractInsnNode[] insns, Frame<SourceValue>[] sources, int from, int to,
+            Set<AbstractInsnNode> plain) {
+        List<AbstractInsnNode> selected = new ArrayList<>();
         boolean needed = false;
-        for (int i = 0; i <= init; i++) {
+        for (int i = from; i < to; i++) {
             AbstractInsnNode insn = insns[i];
-            arguments.add(insn);
-            if (i == init || sources[i] == null) {
+            selected.add(insn);
+            if (sources[i] == null || plain.contains(insn)) {
                 continue;
             }
             if (insn instanceof FieldInsnNode f && isOnThis(f, sources[i])) {
@@ -104,99 +155,41 @@ final class ConstructorPaths implements Opcodes {
                 needed = true;
             }
         }
-        if (!needed) {
-            return;
-        }
-        Map<LabelNode, LabelNode> labels = new HashMap<>();
-        for (AbstractInsnNode insn : arguments) {
-            if (insn instanceof LabelNode l) {
-                labels.put(l, new LabelNode());
-            }
-        }
-        int segment = ctor.maxLocals++;
-        LabelNode original = new LabelNode();
-        LabelNode afterInit = new LabelNode();
-        InsnList copy = new InsnList();
-        copy.add(RuntimeSeam.CURRENT.insn()); // s
-        copy.add(new VarInsnNode(ASTORE, segment)); //
-        copy.add(new VarInsnNode(ALOAD, segment)); // s
-        copy.add(new JumpInsnNode(IFNULL, original)); //
-        List<AbstractInsnNode> transactional = new ArrayList<>();
-        for (AbstractInsnNode insn : arguments) {
-            AbstractInsnNode clone = insn.clone(labels);
-            copy.add(clone);
-            if (!plain.contains(insn)) {
-                transactional.add(clone);
-            }
-        }
-        copy.add(new JumpInsnNode(GOTO, afterInit));
-        copy.add(original);
-        list.insert(insns[init], afterInit);
-        list.insert(copy);
-
-        TypeFlow flow = TypeFlow.of(owner, ctor, hierarchy);
-        code.rewrite(ctor, transactional, flow, segment);
+        return needed ? selected : null;
     }
 
-    /** The code after the init call: see the class comment. */
-    private void splitAfterInit(MethodNode ctor, AbstractInsnNode[] insns, Frame<SourceValue>[] sources, int init)
-            throws AnalyzerException {
-        List<AbstractInsnNode> rest = new ArrayList<>();
-        Set<AbstractInsnNode> ownFields = Collections.newSetFromMap(new IdentityHashMap<>());
-        boolean needed = false;
-        for (int i = init + 1; i < insns.length; i++) {
-            AbstractInsnNode insn = insns[i];
-            rest.add(insn);
-            if (sources[i] == null) {
-                continue;
+    /**
+     * A copy of some instructions behind {@code s = Barriers.current(); if (s == null) goto original}:
+     * its labels, the copies to rewrite (all but those of {@code plain} instructions), every copy, and
+     * the local holding the segment.
+     */
+    private record Copy(InsnList code, Map<LabelNode, LabelNode> labels, List<AbstractInsnNode> transactional,
+            Set<AbstractInsnNode> copied, int segment) {
+        static Copy of(MethodNode ctor, List<AbstractInsnNode> insns, Set<AbstractInsnNode> plain, LabelNode original) {
+            Map<LabelNode, LabelNode> labels = new HashMap<>();
+            for (AbstractInsnNode insn : insns) {
+                if (insn instanceof LabelNode l) {
+                    labels.put(l, new LabelNode());
+                }
             }
-            if (insn instanceof FieldInsnNode f && isOnThis(f, sources[i])) {
-                ownFields.add(insn);
-            } else if (needsTransaction(insn)) {
-                needed = true;
+            int segment = ctor.maxLocals++;
+            InsnList code = new InsnList();
+            code.add(RuntimeSeam.CURRENT.insn()); // s
+            code.add(new VarInsnNode(ASTORE, segment)); //
+            code.add(new VarInsnNode(ALOAD, segment)); // s
+            code.add(new JumpInsnNode(IFNULL, original)); //
+            List<AbstractInsnNode> transactional = new ArrayList<>();
+            Set<AbstractInsnNode> copied = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (AbstractInsnNode insn : insns) {
+                AbstractInsnNode clone = insn.clone(labels);
+                code.add(clone);
+                copied.add(clone);
+                if (!plain.contains(insn)) {
+                    transactional.add(clone);
+                }
             }
+            return new Copy(code, labels, transactional, copied, segment);
         }
-        if (!needed) {
-            return;
-        }
-
-        Map<LabelNode, LabelNode> labels = new HashMap<>();
-        for (AbstractInsnNode insn : rest) {
-            if (insn instanceof LabelNode l) {
-                labels.put(l, new LabelNode());
-            }
-        }
-        int segment = ctor.maxLocals++;
-        LabelNode original = new LabelNode();
-        InsnList copy = new InsnList();
-        copy.add(RuntimeSeam.CURRENT.insn()); // s
-        copy.add(new VarInsnNode(ASTORE, segment)); //
-        copy.add(new VarInsnNode(ALOAD, segment)); // s
-        copy.add(new JumpInsnNode(IFNULL, original)); //
-        List<AbstractInsnNode> transactional = new ArrayList<>();
-        Set<AbstractInsnNode> copied = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (AbstractInsnNode insn : rest) {
-            AbstractInsnNode clone = insn.clone(labels);
-            copy.add(clone);
-            copied.add(clone);
-            if (!ownFields.contains(insn)) {
-                transactional.add(clone);
-            }
-        }
-        copy.add(original);
-        List<TryCatchBlockNode> handlers = new ArrayList<>();
-        for (TryCatchBlockNode tcb : ctor.tryCatchBlocks) {
-            if (labels.containsKey(tcb.start)) {
-                handlers.add(new TryCatchBlockNode(labels.get(tcb.start), labels.get(tcb.end),
-                        labels.get(tcb.handler), tcb.type));
-            }
-        }
-        ctor.instructions.insert(insns[init], copy);
-        ctor.tryCatchBlocks.addAll(handlers);
-
-        TypeFlow flow = TypeFlow.of(owner, ctor, hierarchy);
-        code.rewrite(ctor, transactional, flow, segment);
-        AbortGuard.guard(ctor, copied::contains);
     }
 
     private static boolean writesLocalZero(MethodNode m) {
