@@ -17,11 +17,16 @@ public final class Statistics {
         return stats;
     }
 
-    /** One report per thread that has run a transaction, in the order they started. */
+    /**
+     * One report per descriptor that has run a transaction, in the order they started (a thread has
+     * a second descriptor for the transactions it runs while its first one is detached).
+     */
     public static List<ThreadReport> perThread() {
         List<ThreadReport> reports = new ArrayList<>();
         for (ThreadStatistics t : THREADS) {
-            reports.add(t.snapshot());
+            if (!t.isUnused()) {
+                reports.add(t.snapshot());
+            }
         }
         return reports;
     }

@@ -60,6 +60,16 @@ final class ThreadStatistics {
         carried += duration;
     }
 
+    /** Whether nothing was ever charged: the descriptor has not run a transaction. */
+    boolean isUnused() {
+        for (long count : counts) {
+            if (count != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     ThreadReport snapshot() {
         return new ThreadReport(thread.getName(), thread.getId(), counts.clone(), nanos.clone(),
                 StatisticsClock.precise() - started, thread.isAlive());

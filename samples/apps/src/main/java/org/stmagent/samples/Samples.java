@@ -22,6 +22,8 @@ public final class Samples {
             "a bank written against the runtime API, without the agent"});
         SAMPLES.put("counting", new String[] {"org.stmagent.samples.counting.CountingBank",
             "the bank with a statistic counted inside its lock: a conflict the report points at"});
+        SAMPLES.put("reservations", new String[] {"org.stmagent.samples.options.Reservations",
+            "@Atomic(rollbackOnException, retries), Stm.afterAbort, RetrySafeThreadLocal (only correct under the agent)"});
         SAMPLES.put("queue", new String[] {"org.stmagent.samples.queue.QueueMap",
             "a loop over a map's entries as a TransactionQueue on 1 and 2 threads (only correct under the agent)"});
     }

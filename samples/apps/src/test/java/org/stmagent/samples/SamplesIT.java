@@ -108,6 +108,18 @@ class SamplesIT {
     }
 
     @Test
+    void reservationsUnderTheAgentTakeWholeBookingsOnly() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent("org.stmagent.samples.options.Reservations",
+                "--threads", "2", "--seats", "2000", "--seconds", "0.5");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches(
+                "bookings: [0-9,]+ made, [1-9][0-9,]* refused \\(a seat taken\\), [0-9,]+ given up after 3 retries")),
+                result::toString);
+        assertTrue(result.out().contains("verified: every taken seat belongs to a whole booking"), result::toString);
+        assertFalse(result.out().contains("FAILED"), result::toString);
+    }
+
+    @Test
     void launcherStartsASampleByName() throws Exception {
         SampleJvm.Result result = SampleJvm.plain("org.stmagent.samples.Samples",
                 "pipeline", "--producers", "1", "--consumers", "1", "--seconds", "0.2");
