@@ -12,9 +12,10 @@ final class FlightEvents {
     private FlightEvents() {
     }
 
-    static void abort(AbortCause cause, int aborts) {
+    /** An abort event, with the conflict it was charged to (null when statistics are off). */
+    static void abort(AbortCause cause, int aborts, Conflicts.Conflict conflict) {
         if (FlightRecorder.isInitialized()) {
-            AbortEvent.emit(cause, aborts);
+            AbortEvent.emit(cause, aborts, conflict);
         }
     }
 

@@ -235,14 +235,15 @@ public final class Segment {
     void restartAfter(TransactionAbort abort) {
         AbortCause cause = abort.abortCause();
         long lost = stats.chargeUntil(cause.state(), StatisticsClock.now());
-        if (Recording.ON) {
-            Conflicts.charge(conflicts, whatConflicted(cause), lost);
+        Conflicts.Conflict conflict = Recording.ON ? whatConflicted(cause) : null;
+        if (conflict != null) {
+            Conflicts.charge(conflicts, conflict, lost);
         }
         long start = StatisticsClock.precise();
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
         rollback();
         aborts++;
-        FlightEvents.abort(cause, aborts);
+        FlightEvents.abort(cause, aborts, conflict);
         runAfterAbort();
         if (aborts > retries) {
             endTransaction();

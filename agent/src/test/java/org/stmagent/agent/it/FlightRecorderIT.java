@@ -33,6 +33,8 @@ class FlightRecorderIT {
             String name = event.getEventType().getName();
             if (name.equals("org.stmagent.TransactionAbort")) {
                 aborts++;
+                assertTrue(event.getString("location") != null && event.getString("lostAt") != null
+                        && event.getString("wonBy") != null, event::toString);
             } else if (name.equals("org.stmagent.Inevitable")) {
                 inevitable++;
                 assertTrue(event.getString("reason").length() > 0);
