@@ -41,18 +41,23 @@ final class CommitLog {
     static void publish(long version, WriteLog writes, boolean wroteNothing) {
         int entry = (int) version & MASK;
         long orecs = OREC_BASE + (long) entry * OREC_STRIDE * 4;
-        int count = wroteNothing ? 0 : writes.lockCount();
-        if (count > CAPACITY) {
-            UnsafeApi.putInt(OREC_LISTS, orecs, MANY);
-        } else {
-            for (int i = 0; i < count; i++) {
-                UnsafeApi.putInt(OREC_LISTS, orecs + 4L * (i + 1), writes.lockedOrec(i));
-                HOLDER_TYPES[entry * CAPACITY + i] = writes.lockedType(i);
-                HOLDER_OFFSETS[entry * CAPACITY + i] = writes.lockedOffset(i);
-                WRITE_SITES[entry * CAPACITY + i] = writes.lockSite(i);
+        int locks = wroteNothing ? 0 : writes.lockCount();
+        int count = 0;
+        for (int i = 0; i < locks && count != MANY; i++) {
+            if (!writes.written(i)) {
+                continue; // locked by the inevitable transaction to read: nothing changed there
             }
-            UnsafeApi.putInt(OREC_LISTS, orecs, count);
+            if (count == CAPACITY) {
+                count = MANY;
+                break;
+            }
+            UnsafeApi.putInt(OREC_LISTS, orecs + 4L * (count + 1), writes.lockedOrec(i));
+            HOLDER_TYPES[entry * CAPACITY + count] = writes.lockedType(i);
+            HOLDER_OFFSETS[entry * CAPACITY + count] = writes.lockedOffset(i);
+            WRITE_SITES[entry * CAPACITY + count] = writes.lockSite(i);
+            count++;
         }
+        UnsafeApi.putInt(OREC_LISTS, orecs, count);
         UnsafeApi.putLongRelease(VERSIONS, versionAddress(entry), version);
     }
 

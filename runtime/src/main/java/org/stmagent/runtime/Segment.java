@@ -335,10 +335,17 @@ public final class Segment {
         awaitWritebacksBefore(version);
     }
 
+    /**
+     * Releases what the inevitable transaction wrote at the new version, and what it only locked to
+     * read at the version it had: a reader of that location must not be invalidated for nothing.
+     */
     private void commitInevitable() {
         long version = VersionClock.tick();
         CommitLog.publish(version, writes, false);
-        releaseLocks(Orecs.unlockedWord(version));
+        long written = Orecs.unlockedWord(version);
+        for (int e = 0, n = writes.lockCount(); e < n; e++) {
+            Orecs.release(writes.lockedOrec(e), writes.written(e) ? written : writes.previousWord(e));
+        }
         releaseToken();
         awaitWritebacksBefore(version);
     }
@@ -635,6 +642,7 @@ public final class Segment {
             if (inevitable) {
                 if (!serial) {
                     lockOrec(orec, false, accessHolder, accessOffset, accessSite);
+                    writes.markWritten(Orecs.lockEntry(Orecs.get(orec)));
                 }
                 return IN_PLACE;
             }
@@ -651,7 +659,7 @@ public final class Segment {
                 continue;
             }
             // the entry is filled before the CAS publishes it: the inevitable transaction may read it
-            int entry = writes.addLock(orec, word, accessHolder, accessOffset, accessSite);
+            int entry = writes.addLock(orec, word, accessHolder, accessOffset, accessSite, true);
             if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(slot.id, entry))) {
                 return entry;
             }
@@ -795,7 +803,7 @@ public final class Segment {
                 if (checkSnapshot && Orecs.version(previous) > snapshot) {
                     return false;
                 }
-                int entry = writes.addLock(orec, previous, holder, offset, site);
+                int entry = writes.addLock(orec, previous, holder, offset, site, false);
                 if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(id, entry))) {
                     return true;
                 }

@@ -22,6 +22,8 @@ final class WriteLog {
     private Class<?>[] lockType = new Class<?>[16];
     private long[] lockOffset = new long[16]; // -1 - offset for a static field
     private int[] lockSite = new int[16];
+    /** Whether the location under a lock entry was written (the inevitable transaction also locks what it reads). */
+    private boolean[] lockWritten = new boolean[16];
     private int lockCount;
 
     // redo log
@@ -34,7 +36,7 @@ final class WriteLog {
     private int writeCount;
 
     /** Records a newly locked orec and returns its lock-entry index. */
-    int addLock(int orec, long previous, Object target, long targetOffset, int site) {
+    int addLock(int orec, long previous, Object target, long targetOffset, int site, boolean forWrite) {
         int n = lockCount;
         if (n == lockedOrec.length) {
             growLocks();
@@ -47,6 +49,7 @@ final class WriteLog {
         lockType[n] = target == null ? null : isStatic ? (Class<?>) target : target.getClass();
         lockOffset[n] = isStatic ? -1 - targetOffset : targetOffset;
         lockSite[n] = site;
+        lockWritten[n] = forWrite;
         lockCount = n + 1;
         return n;
     }
@@ -80,6 +83,15 @@ final class WriteLog {
 
     int lockSite(int entry) {
         return lockSite[entry];
+    }
+
+    boolean written(int entry) {
+        return lockWritten[entry];
+    }
+
+    /** An inevitable write under a lock entry taken for reading. */
+    void markWritten(int entry) {
+        lockWritten[entry] = true;
     }
 
     /** The site of an entry, read by another thread that found it in an orec; racy, for reports. */
@@ -183,6 +195,7 @@ final class WriteLog {
         lockType = Arrays.copyOf(lockType, n);
         lockOffset = Arrays.copyOf(lockOffset, n);
         lockSite = Arrays.copyOf(lockSite, n);
+        lockWritten = Arrays.copyOf(lockWritten, n);
     }
 
     private void growWrites() {

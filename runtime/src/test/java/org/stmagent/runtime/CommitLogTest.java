@@ -15,7 +15,7 @@ class CommitLogTest {
     private static WriteLog writing(int... orecs) {
         WriteLog log = new WriteLog();
         for (int orec : orecs) {
-            log.addLock(orec, 0, null, 0, Sites.UNKNOWN);
+            log.addLock(orec, 0, null, 0, Sites.UNKNOWN, true);
         }
         return log;
     }

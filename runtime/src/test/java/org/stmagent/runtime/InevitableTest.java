@@ -292,4 +292,36 @@ class InevitableTest {
             return 7;
         }));
     }
+
+    @Test
+    void whatAnInevitableTransactionOnlyReadKeepsItsVersionSoReadersOfItStillCommit() throws Exception {
+        long[] x = new long[1];
+        long[] y = new long[1];
+        java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch inevitableDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            Barriers.loadLong(x, 0, s, Sites.UNKNOWN);
+            if (attempts.incrementAndGet() == 1) {
+                read.countDown();
+                try {
+                    inevitableDone.await();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            Barriers.storeLong(y, 0, 1, s, Sites.UNKNOWN);
+        }));
+        reader.start();
+        read.await();
+        Stm.atomic(() -> {
+            Stm.becomeInevitable();
+            Barriers.loadLong(x, 0, Barriers.current(), Sites.UNKNOWN); // locked to read, never written
+        });
+        inevitableDone.countDown();
+        reader.join();
+        assertEquals(1, attempts.get(), "the reader committed its first attempt");
+        assertEquals(1, y[0]);
+    }
 }
