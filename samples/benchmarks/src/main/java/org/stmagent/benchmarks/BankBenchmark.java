@@ -66,7 +66,7 @@ public class BankBenchmark {
      */
     @State(Scope.Thread)
     public static class Teller implements Runnable {
-        private long seed;
+        private Xorshift random;
         private long[] accounts;
         private int from;
         private int to;
@@ -75,13 +75,13 @@ public class BankBenchmark {
         @Setup(Level.Trial)
         public void join(BankBenchmark bank, ThreadParams thread) {
             accounts = bank.balances;
-            seed = 0x9E3779B97F4A7C15L * (thread.getThreadIndex() + 1);
+            random = new Xorshift(thread.getThreadIndex());
         }
 
         void nextTransfer() {
-            from = nextInt(ACCOUNTS);
-            to = (from + 1 + nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-            amount = 1 + nextInt(100);
+            from = random.nextInt(ACCOUNTS);
+            to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+            amount = 1 + random.nextInt(100);
         }
 
         /** The transaction body: the transfer through the array barriers. */
@@ -91,15 +91,6 @@ public class BankBenchmark {
             long[] a = accounts;
             Barriers.storeLong(a, from, Barriers.loadLong(a, from, s, Sites.UNKNOWN) - amount, s, Sites.UNKNOWN);
             Barriers.storeLong(a, to, Barriers.loadLong(a, to, s, Sites.UNKNOWN) + amount, s, Sites.UNKNOWN);
-        }
-
-        private int nextInt(int bound) {
-            long x = seed;
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-            seed = x;
-            return (int) ((x >>> 33) % bound);
         }
     }
 

@@ -60,29 +60,20 @@ public abstract class LockedBankBenchmark {
     /** One thread's teller: picks the next transfer with its own random generator. */
     @State(Scope.Thread)
     public static class Teller {
-        private long seed;
+        private Xorshift random;
         int from;
         int to;
         long amount;
 
         @Setup(Level.Trial)
         public void join(ThreadParams thread) {
-            seed = 0x9E3779B97F4A7C15L * (thread.getThreadIndex() + 1);
+            random = new Xorshift(thread.getThreadIndex());
         }
 
         void nextTransfer() {
-            from = nextInt(ACCOUNTS);
-            to = (from + 1 + nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-            amount = 1 + nextInt(100);
-        }
-
-        private int nextInt(int bound) {
-            long x = seed;
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-            seed = x;
-            return (int) ((x >>> 33) % bound);
+            from = random.nextInt(ACCOUNTS);
+            to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+            amount = 1 + random.nextInt(100);
         }
     }
 

@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.ThreadParams;
+import org.stmagent.benchmarks.Xorshift;
 
 /**
  * One benchmark thread's own state: its index among the threads and a xorshift generator that
@@ -14,7 +15,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 @State(Scope.Thread)
 public class Worker {
     private int index;
-    private long seed;
+    private Xorshift random;
     private int[] sample = new int[0];
 
     /** For JMH, which calls {@link #join}. */
@@ -32,7 +33,7 @@ public class Worker {
 
     private void start(int threadIndex) {
         index = threadIndex;
-        seed = 0x9E3779B97F4A7C15L * (threadIndex + 1);
+        random = new Xorshift(threadIndex);
     }
 
     public int index() {
@@ -41,12 +42,7 @@ public class Worker {
 
     /** A pseudo-random number in [0, bound). */
     public int nextInt(int bound) {
-        long x = seed;
-        x ^= x << 13;
-        x ^= x >>> 7;
-        x ^= x << 17;
-        seed = x;
-        return (int) ((x >>> 33) % bound);
+        return random.nextInt(bound);
     }
 
     /** {@code count} random numbers in [0, bound), ascending, maybe repeated; the array is reused by the next call. */
