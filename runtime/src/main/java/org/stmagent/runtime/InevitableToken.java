@@ -2,7 +2,11 @@ package org.stmagent.runtime;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-/** At most one transaction is inevitable at a time: it holds this token. */
+/**
+ * The right to become inevitable. One transaction holds it at a time, so two inevitable
+ * transactions never wait for each other's locks; the exception is a holder blocked in a call of
+ * the program's own, from which a waiter takes the token over (see {@link BlockedInevitables}).
+ */
 final class InevitableToken {
     private static final AtomicReference<SegmentSlot> HOLDER = new AtomicReference<>();
     private static volatile int holderSite = Sites.UNKNOWN;
@@ -12,6 +16,16 @@ final class InevitableToken {
 
     static boolean tryAcquire(SegmentSlot slot) {
         return HOLDER.get() == null && HOLDER.compareAndSet(null, slot);
+    }
+
+    /**
+     * Takes the token from a holder that is blocked in a call of the program's own (see
+     * {@link BlockedInevitables}). The holder stays inevitable and keeps its locks; its own release
+     * then finds the token gone and leaves it.
+     */
+    static boolean takeOverFromBlockedHolder(SegmentSlot slot) {
+        SegmentSlot holder = HOLDER.get();
+        return holder != null && BlockedInevitables.isBlockedOutside(holder) && HOLDER.compareAndSet(holder, slot);
     }
 
     static void release(SegmentSlot slot) {

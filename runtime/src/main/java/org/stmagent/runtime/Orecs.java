@@ -5,7 +5,9 @@ import org.agrona.UnsafeApi;
 /**
  * The table of ownership records (orecs). Every transactional location (an object and a field
  * offset, or an array and an element offset) hashes to one orec; locations 8 bytes apart or closer
- * in one object share one.
+ * in one object share one. The signal words of converted monitors have a part of the table of their
+ * own: a region that only entered a monitor (and then blocked, inevitable, in a call) never holds
+ * an orec that some data shares by chance.
  *
  * <p>Bit layout of an orec word:
  * <pre>
@@ -17,9 +19,13 @@ import org.agrona.UnsafeApi;
  * </pre>
  */
 final class Orecs {
-    static final int SIZE_BITS = 16;
-    static final int SIZE = 1 << SIZE_BITS;
-    static final int MASK = SIZE - 1;
+    /** Orecs for data: 2^16 words, 512 KiB (see docs/design.md for why not more). */
+    static final int DATA_BITS = 16;
+    static final int DATA_MASK = (1 << DATA_BITS) - 1;
+    /** Orecs for monitors' signal words, after those for data. */
+    static final int MONITOR_BITS = 14;
+    static final int MONITOR_MASK = (1 << MONITOR_BITS) - 1;
+    static final int SIZE = (1 << DATA_BITS) + (1 << MONITOR_BITS);
     static final int MAX_SEGMENTS = 1 << 15;
 
     private static final long[] TABLE = new long[SIZE];
@@ -39,7 +45,13 @@ final class Orecs {
     /** The orec for a location: identity hash of the holder mixed with the offset's 8-byte word. */
     static int index(Object holder, long offset) {
         int h = System.identityHashCode(holder) * 0x9E3779B9 + (int) (offset >>> 3);
-        return (h ^ (h >>> 15)) & MASK;
+        return (h ^ (h >>> 15)) & DATA_MASK;
+    }
+
+    /** The orec for a monitor's signal word. */
+    static int monitorIndex(Object monitor) {
+        int h = System.identityHashCode(monitor) * 0x9E3779B9;
+        return (1 << DATA_BITS) + ((h ^ (h >>> 15)) & MONITOR_MASK);
     }
 
     static long get(int index) {

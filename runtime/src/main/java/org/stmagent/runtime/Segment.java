@@ -201,7 +201,10 @@ public final class Segment {
             if (nextAttemptSerial) {
                 InevitableToken.holdFor(Sites.LARGE_ATTEMPT); // those who stand aside wait for this site
                 long start = StatisticsClock.precise();
+                slot.waitingInRuntime = true;
                 serial = SerialMode.enter(pool, slot);
+                slot.waitingInRuntime = false;
+                slot.runningAlone = serial;
                 chargeWait(TimedState.WAIT_INEVITABLE, StatisticsClock.precise() - start);
                 site = serial ? Sites.LARGE_ATTEMPT : Sites.LARGE_ATTEMPT_LOCKING;
                 nextAttemptSerial = false;
@@ -580,7 +583,7 @@ public final class Segment {
      */
     void readMonitorWord(Object monitor) {
         noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
-        int orec = Orecs.index(monitor, ConflictLocation.MONITOR_WORD);
+        int orec = Orecs.monitorIndex(monitor);
         try {
             long word;
             do {
@@ -595,7 +598,7 @@ public final class Segment {
     /** Writes the monitor's signal word (see {@link #readMonitorWord}): locks it, buffers nothing. */
     void writeMonitorWord(Object monitor) {
         noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
-        writableEntry(Orecs.index(monitor, ConflictLocation.MONITOR_WORD));
+        writableEntry(Orecs.monitorIndex(monitor));
     }
 
     // =================================================================== writes
@@ -707,9 +710,13 @@ public final class Segment {
 
     private void awaitRelease(int orec, long word) {
         int round = 0;
-        while (Orecs.get(orec) == word) {
-            throwIfKilled();
-            round = Spin.pause(round);
+        try {
+            while (Orecs.get(orec) == word) {
+                throwIfKilled();
+                round = pauseInRuntime(round);
+            }
+        } finally {
+            slot.waitingInRuntime = false;
         }
     }
 
@@ -791,12 +798,12 @@ public final class Segment {
                         if (waitStart == 0) {
                             waitStart = StatisticsClock.precise();
                         }
-                        round = Spin.pause(round); // committing or rolling back: it releases soon
+                        round = pauseInRuntime(round); // committing or rolling back: it releases soon
                         continue;
                     }
                     previous = owner.descriptor.writes.previousWordSeenByOthers(Orecs.lockEntry(word));
                     if (Orecs.isLocked(previous)) {
-                        round = Spin.pause(round);
+                        round = pauseInRuntime(round);
                         continue;
                     }
                 }
@@ -810,10 +817,19 @@ public final class Segment {
                 writes.removeLastLock();
             }
         } finally {
+            if (round != 0) {
+                slot.waitingInRuntime = false;
+            }
             if (waitStart != 0) {
                 chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - waitStart);
             }
         }
+    }
+
+    /** A pause others can tell from a block in the program's own code (see {@link BlockedInevitables}). */
+    private int pauseInRuntime(int round) {
+        slot.waitingInRuntime = true;
+        return Spin.pause(round);
     }
 
     /**
@@ -827,11 +843,15 @@ public final class Segment {
         if (!InevitableToken.tryAcquire(slot)) {
             int site = InevitableToken.holderSite();
             long start = StatisticsClock.precise();
+            long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
             int round = 0;
             while (!InevitableToken.tryAcquire(slot)) {
                 if (running && (slot.status == SegmentSlotFields.KILLED || SerialMode.requested())) {
                     chargeInevitableWait(site, StatisticsClock.precise() - start);
                     throw doom(AbortCause.INEVITABLE);
+                }
+                if (System.nanoTime() - patience > 0 && InevitableToken.takeOverFromBlockedHolder(slot)) {
+                    break;
                 }
                 round = Spin.pause(round);
             }
@@ -847,9 +867,13 @@ public final class Segment {
         }
         int site = InevitableToken.holderSite();
         long start = StatisticsClock.precise();
+        long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
         int round = 0;
         while (!InevitableToken.tryAcquire(slot)) {
             standAsideIfAsked();
+            if (System.nanoTime() - patience > 0 && InevitableToken.takeOverFromBlockedHolder(slot)) {
+                break;
+            }
             round = Spin.pause(round);
         }
         if (round > 0) {
@@ -862,6 +886,7 @@ public final class Segment {
         if (holdsToken) {
             if (serial) {
                 serial = false;
+                slot.runningAlone = false;
                 SerialMode.exit();
             }
             holdsToken = false;
@@ -872,8 +897,12 @@ public final class Segment {
     private void awaitNoInevitable() {
         int site = InevitableToken.holderSite();
         long start = StatisticsClock.precise();
+        long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
         int round = 0;
-        while (InevitableToken.isHeld()) {
+        while (InevitableToken.isHeld() || BlockedInevitables.anyInevitable(pool, slot, true)) {
+            if (System.nanoTime() - patience > 0 && !BlockedInevitables.anyInevitable(pool, slot, false)) {
+                break; // those left are blocked in calls of their own, not stealing locks
+            }
             standAsideIfAsked();
             round = Spin.pause(round);
         }

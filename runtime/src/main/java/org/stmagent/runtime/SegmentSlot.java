@@ -24,6 +24,10 @@ abstract class SegmentSlotFields extends SegmentSlotPadBefore {
     /** The descriptor running in this slot; the inevitable transaction reads a killed one's lock log. */
     volatile Segment descriptor;
     volatile int status;
+    /** Its transaction waits inside the runtime (for a lock, or for the others to drain). */
+    volatile boolean waitingInRuntime;
+    /** Its transaction runs alone, without locks: nobody else may become inevitable meanwhile. */
+    volatile boolean runningAlone;
 }
 
 /** Padding after the hot fields. */

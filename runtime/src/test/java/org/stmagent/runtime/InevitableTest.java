@@ -324,4 +324,86 @@ class InevitableTest {
         assertEquals(1, attempts.get(), "the reader committed its first attempt");
         assertEquals(1, y[0]);
     }
+
+    /**
+     * With locks, {@code synchronized (t) { t.join(); }} stops nobody but those who want {@code t}'s
+     * monitor, so the joined thread may run regions that must become inevitable.
+     */
+    @Test
+    void aTransactionBlockedInJoinDoesNotStopTheJoinedThreadBecomingInevitable() {
+        long[] held = new long[1];
+        long[] counted = new long[1];
+        AtomicBoolean joinedInTime = new AtomicBoolean();
+        Thread worker = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                Stm.atomic(() -> {
+                    Stm.becomeInevitable();
+                    Segment s = Barriers.current();
+                    Barriers.storeLong(counted, 0, Barriers.loadLong(counted, 0, s, Sites.UNKNOWN) + 1, s, Sites.UNKNOWN);
+                });
+            }
+        }, "joined");
+        Stm.atomic(() -> {
+            Stm.becomeInevitable();
+            Barriers.storeLong(held, 0, 1, Barriers.current(), Sites.UNKNOWN);
+            worker.start();
+            joinedInTime.set(joinUninterruptibly(worker, 20_000));
+        });
+        assertTrue(joinedInTime.get(), "the joined thread could not become inevitable while the joiner waited for it");
+        assertEquals(100, counted[0]);
+        assertEquals(1, held[0]);
+    }
+
+    /**
+     * An attempt killed by the inevitable transaction waits for its end before it runs again; not
+     * when that transaction then blocks waiting for the killed thread.
+     */
+    @Test
+    void anAttemptKilledByATransactionThatThenJoinsItsThreadRunsAgain() throws InterruptedException {
+        long[] contested = new long[1];
+        long[] other = new long[1];
+        CountDownLatch workerLocked = new CountDownLatch(1);
+        CountDownLatch killed = new CountDownLatch(1);
+        AtomicInteger workerAttempts = new AtomicInteger();
+        AtomicBoolean joinedInTime = new AtomicBoolean();
+        Thread worker = new Thread(() -> Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            if (workerAttempts.incrementAndGet() == 1) {
+                Barriers.storeLong(contested, 0, 5, s, Sites.UNKNOWN);
+                workerLocked.countDown();
+                awaitUninterruptibly(killed); // then its commit finds it was killed
+            } else {
+                Barriers.storeLong(other, 0, 7, s, Sites.UNKNOWN);
+            }
+        }), "killed");
+        worker.start();
+        workerLocked.await();
+        Stm.atomic(() -> {
+            Stm.becomeInevitable();
+            Barriers.storeLong(contested, 0, 1, Barriers.current(), Sites.UNKNOWN); // kills the worker's attempt
+            killed.countDown();
+            joinedInTime.set(joinUninterruptibly(worker, 20_000));
+        });
+        assertTrue(joinedInTime.get(), "the killed attempt waited for its killer, which waited for it");
+        assertEquals(2, workerAttempts.get());
+        assertEquals(1, contested[0]);
+        assertEquals(7, other[0]);
+    }
+
+    private static boolean joinUninterruptibly(Thread thread, long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return !thread.isAlive();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

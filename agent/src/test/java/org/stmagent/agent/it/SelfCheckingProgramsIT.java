@@ -39,7 +39,8 @@ class SelfCheckingProgramsIT {
             new String[] {"Privatization", "privatization: 8 nodes, private writes kept ok"},
             new String[] {"ClassInitRace", "class init race: 8 classes initialised once each ok"},
             new String[] {"Interrupts", "interrupts: 12 waiters interrupted, timeouts and illegal states ok"},
-            new String[] {"Constructors", "constructors: 20000 children ok"});
+            new String[] {"Constructors", "constructors: 20000 children ok"},
+            new String[] {"JoinInSynchronized", "join in synchronized: 8000 regions while joined ok"});
 
     static Stream<Arguments> programsOnEveryJdk() {
         return Jvm.javaHomes().flatMap(home -> PROGRAMS.stream()
