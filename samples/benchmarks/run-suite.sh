@@ -10,8 +10,8 @@ usage: samples/benchmarks/run-suite.sh [options] [-- extra JMH arguments]
 
   --quick            smoke run: 1 warm-up of 200 ms and 1 iteration of 300 ms per benchmark (a few
                      minutes); the report is labelled as a smoke run
-  --full             the real run (default): 3 warm-ups of 1 s and 5 iterations of 2 s (about 30 minutes
-                     on 2 cores)
+  --full             the real run (default): 3 forks, each with 2 warm-ups of 1 s and 3 iterations of 1 s
+                     (about 30 minutes on 2 cores); a row is the median of its 9 iterations
   --gc               add JMH's -prof gc, for bytes allocated per operation
   --threads "N ..."  also run the two-thread benchmarks at these thread counts (one JMH run each, -t N)
   --build            build the agent and the benchmarks first (mvn package)
@@ -21,6 +21,7 @@ usage: samples/benchmarks/run-suite.sh [options] [-- extra JMH arguments]
 USAGE
 }
 
+command="samples/benchmarks/run-suite.sh $*"
 mode=full
 gc=()
 extra_threads=()
@@ -62,13 +63,16 @@ for needed in "$jar" agent/target/stm-agent.jar; do
     fi
 done
 
+machine="$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), \
+$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) of memory, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 if [[ $mode == quick ]]; then
     timing=(-f 1 -wi 1 -w 200ms -i 1 -r 300ms)
-    note="SMOKE RUN (run-suite.sh --quick): one 300 ms iteration per benchmark; these numbers are noise, not measurements."
+    note="SMOKE RUN (run-suite.sh --quick): one 300 ms iteration per benchmark; these numbers are noise, not measurements. "
 else
-    timing=(-f 1 -wi 3 -w 1s -i 5 -r 2s)
+    timing=(-f 3 -wi 2 -w 1s -i 3 -r 1s)
     note=""
 fi
+note+="Machine: $machine. Command: \`$command\`."
 
 suite='org\.stmagent\.benchmarks\.suite\.'
 mkdir -p "$results"

@@ -13,7 +13,7 @@ final class MarkdownReport {
             text.append("> ").append(note).append("\n\n");
         }
         text.append(settings).append(".\n\n");
-        text.append("Throughput in operations per millisecond (higher is better) with JMH's 99.9% error; ")
+        text.append("Throughput in operations per millisecond (higher is better): the median of every measured iteration of every fork, with JMH's 99.9% error of the mean; ")
                 .append("`× synchronized`: throughput over `synchronized` at the same thread count; ")
                 .append("`× 1 thread`: throughput over the same variant with one thread; ")
                 .append("`B/op`: bytes allocated per operation (`gc.alloc.rate.norm`, with `-prof gc` only).\n");

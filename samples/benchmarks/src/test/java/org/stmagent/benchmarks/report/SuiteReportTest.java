@@ -47,6 +47,20 @@ class SuiteReportTest {
         assertTrue(Files.exists(plots.resolve("counter.svg")));
     }
 
+    @Test
+    void aResultIsTheMedianOfEveryMeasuredIterationNotTheMeanOfTwoSteadyStates() throws Exception {
+        Path file = out.resolve("bimodal.json");
+        Files.writeString(file, "[{\"benchmark\": \"org.stmagent.benchmarks.suite.AgentSuite.concurrent\", "
+                + "\"threads\": 2, \"params\": {\"workload\": \"bank-65536\", \"variant\": \"stm-agent\"}, "
+                + "\"primaryMetric\": {\"score\": 4500.0, \"scoreError\": 9000.0, "
+                + "\"rawData\": [[2100.0, 2200.0, 2000.0], [6900.0, 7000.0, 6800.0], [6700.0, 7100.0, 6950.0]]}}]");
+
+        Result result = JmhResults.read(List.of(file)).results().get(0);
+
+        assertEquals(6800.0, result.score(), 1e-9);
+        assertEquals(9000.0, result.error(), 1e-9);
+    }
+
     private static JmhResults sample() throws Exception {
         return JmhResults.read(List.of(samplePath()));
     }
