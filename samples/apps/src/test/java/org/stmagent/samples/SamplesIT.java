@@ -41,10 +41,37 @@ class SamplesIT {
                 + " +lost: (read|write) transfers at org\\.stmagent\\.samples\\.counting\\.CountingBank\\.transferCounted\\(CountingBank\\.java:\\d+\\)\\R"
                 + " +won:  write transfers at org\\.stmagent\\.samples\\.counting\\.CountingBank\\.transferCounted\\(CountingBank\\.java:\\d+\\)\\R.*"),
                 inside::toString);
+        assertCountedEveryTransfer(inside);
         SampleJvm.Result outside = SampleJvm.underAgent(countingBank, "--threads", "2", "--seconds", "1",
                 "--count", "outside");
         assertVerifiedBank(outside);
+        assertCountedEveryTransfer(outside);
         assertTrue(!outside.err().contains("CountingBank.transfers"), outside::toString);
+    }
+
+    @Test
+    void aConflictFreeCounterInsideTheLockCountsEveryTransferWithoutConflicting() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent("org.stmagent.samples.counting.CountingBank",
+                "--threads", "2", "--seconds", "1", "--count", "counter");
+        assertVerifiedBank(result);
+        assertCountedEveryTransfer(result);
+        assertFalse(result.err().contains("CountingBank.transfers"), result::toString);
+        assertFalse(result.err().contains("ConflictFreeCounter"), result::toString);
+    }
+
+    @Test
+    void apiBankAuditsAreExclusiveTransactions() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent("org.stmagent.samples.api.ApiBank", "256", "1");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("total 256000, expected 256000: conserved; audits that saw a wrong total: 0"),
+                result::toString);
+        assertTrue(result.out().contains("an audit inside a transaction: refused (NestedTransactionException)"),
+                result::toString);
+    }
+
+    private static void assertCountedEveryTransfer(SampleJvm.Result result) {
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("transfers counted: ([0-9,]+) of \\1")),
+                result::toString);
     }
 
     @Test
@@ -116,7 +143,12 @@ class SamplesIT {
                 "bookings: [0-9,]+ made, [1-9][0-9,]* refused \\(a seat taken\\), [0-9,]+ given up after 3 retries")),
                 result::toString);
         assertTrue(result.out().contains("verified: every taken seat belongs to a whole booking"), result::toString);
+        assertTrue(result.out().contains("verified: each booking confirmed once and stamped within the run"),
+                result::toString);
+        assertTrue(result.out().contains("Stm.inTransaction(): true in an @Atomic method, false outside"),
+                result::toString);
         assertFalse(result.out().contains("FAILED"), result::toString);
+        assertFalse(result.err().contains("currentTimeMillis"), "the clock read made bookings inevitable\n" + result);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.stmagent.runtime.Barriers;
+import org.stmagent.runtime.NestedTransactionException;
 import org.stmagent.runtime.Segment;
 import org.stmagent.runtime.Sites;
 import org.stmagent.runtime.StatisticsTable;
@@ -13,7 +14,9 @@ import org.stmagent.runtime.Stm;
 /**
  * Transfers between accounts as transactions written against the runtime API, run with one thread
  * and then with as many threads as there are segments. Checks that money is conserved and that no
- * audit ever saw a wrong total, then prints throughput and the transaction statistics.
+ * audit ever saw a wrong total, then prints throughput and the transaction statistics. An audit is
+ * an {@link Stm#exclusiveAtomic} transaction: it must see one state of the whole bank on its own,
+ * never as a part of a caller's transaction, and the sample checks that nesting it is refused.
  */
 public final class ApiBank {
     private static final long INITIAL = 1_000;
@@ -40,6 +43,7 @@ public final class ApiBank {
         double many = bank.run(threads, seconds);
         System.out.printf(Locale.ROOT, "speed-up with %d threads: %.2fx%n", threads, many / one);
         bank.verify();
+        bank.checkAuditRefusesToNest();
         System.out.println();
         System.out.print(StatisticsTable.render());
     }
@@ -86,7 +90,7 @@ public final class ApiBank {
     }
 
     private void audit() {
-        long total = Stm.atomic(() -> {
+        long total = Stm.exclusiveAtomic(() -> {
             Segment s = Barriers.current();
             long sum = 0;
             for (int i = 0; i < balances.length; i++) {
@@ -97,6 +101,18 @@ public final class ApiBank {
         if (total != INITIAL * balances.length) {
             wrongAudits.incrementAndGet();
         }
+    }
+
+    /** An audit inside another transaction would be flattened into it: exclusiveAtomic refuses. */
+    private void checkAuditRefusesToNest() {
+        try {
+            Stm.atomic(this::audit);
+        } catch (NestedTransactionException expected) {
+            System.out.println("an audit inside a transaction: refused (NestedTransactionException)");
+            return;
+        }
+        System.out.println("FAILED: an audit ran nested inside another transaction");
+        System.exit(1);
     }
 
     private static int site(String method, String access) {

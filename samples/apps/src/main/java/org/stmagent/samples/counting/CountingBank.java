@@ -1,13 +1,19 @@
 package org.stmagent.samples.counting;
 
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.stmagent.runtime.ConflictFreeCounter;
 import org.stmagent.samples.BankWorkload;
 import org.stmagent.samples.SampleArgs;
 
 /**
  * The bank of {@code bank.Bank}, plus what real code often adds: a statistic, the number of
  * transfers, kept in a field and incremented inside the lock. Under the agent that one field makes
- * every two concurrent transfers conflict, and the report names it. With {@code --count outside}
- * the count is kept per thread, outside the lock, and the transfers stop conflicting.
+ * every two concurrent transfers conflict, and the report names it. The two fixes: with
+ * {@code --count outside} the count is kept per thread, outside the lock; with
+ * {@code --count counter} it stays inside the lock, in a {@link ConflictFreeCounter}, whose adds
+ * never conflict. Either way the transfers stop conflicting, and the count must still be exact.
  */
 public final class CountingBank implements BankWorkload.Accounts {
     static final class Account {
@@ -18,13 +24,17 @@ public final class CountingBank implements BankWorkload.Accounts {
         }
     }
 
-    private final Account[] accounts;
-    private final boolean countInside;
-    private long transfers;
-    private final ThreadLocal<long[]> transfersOutside = ThreadLocal.withInitial(() -> new long[1]);
+    /** Where transfers are counted. */
+    enum Count { INSIDE, OUTSIDE, COUNTER }
 
-    CountingBank(int size, long initialBalance, boolean countInside) {
-        this.countInside = countInside;
+    private final Account[] accounts;
+    private final Count count;
+    private long transfers;
+    private final LongAdder countedOutside = new LongAdder();
+    private final ConflictFreeCounter counted = new ConflictFreeCounter();
+
+    CountingBank(int size, long initialBalance, Count count) {
+        this.count = count;
         accounts = new Account[size];
         for (int i = 0; i < size; i++) {
             accounts[i] = new Account(initialBalance);
@@ -38,17 +48,33 @@ public final class CountingBank implements BankWorkload.Accounts {
 
     @Override
     public void transfer(int from, int to, long amount) {
-        if (countInside) {
-            transferCounted(from, to, amount);
-        } else {
-            move(from, to, amount);
-            transfersOutside.get()[0]++;
+        switch (count) {
+            case INSIDE -> transferCounted(from, to, amount);
+            case COUNTER -> transferCountedWithoutConflict(from, to, amount);
+            case OUTSIDE -> {
+                move(from, to, amount);
+                countedOutside.increment();
+            }
         }
     }
 
     private synchronized void transferCounted(int from, int to, long amount) {
         transfers++; // the statistic every transfer writes
         move(from, to, amount);
+    }
+
+    private synchronized void transferCountedWithoutConflict(int from, int to, long amount) {
+        counted.add(1); // each segment adds to a cell of its own
+        move(from, to, amount);
+    }
+
+    /** The transfers counted, whichever way. */
+    long countedTransfers() {
+        return switch (count) {
+            case INSIDE -> transfers;
+            case COUNTER -> counted.get();
+            case OUTSIDE -> countedOutside.sum();
+        };
     }
 
     private synchronized void move(int from, int to, long amount) {
@@ -74,17 +100,30 @@ public final class CountingBank implements BankWorkload.Accounts {
                 .option("threads", Runtime.getRuntime().availableProcessors(), "worker threads")
                 .option("seconds", 3, "how long the threads run")
                 .option("accounts", 4_096, "number of accounts")
-                .option("count", "inside", "where transfers are counted: inside (a field, in the lock) or outside")
+                .option("count", "inside", "where transfers are counted: inside (a field, in the lock), outside "
+                        + "(per thread), or counter (a ConflictFreeCounter, in the lock)")
                 .option("audits", 0, "percent of operations that audit the full total")
                 .parse(args);
-        boolean inside = "inside".equals(options.choice("count", "inside", "outside"));
+        Count where = Count.valueOf(options.choice("count", "inside", "outside", "counter").toUpperCase(Locale.ROOT));
         int threads = options.positiveInt("threads");
         long nanos = options.seconds("seconds");
         int size = options.positiveInt("accounts");
         int audits = options.percent("audits");
         BankWorkload.printHeader("CountingBank", size, threads, nanos, audits,
-                "one global synchronized lock, transfers counted " + (inside ? "inside it" : "outside it"));
-        BankWorkload.Result result = BankWorkload.run(new CountingBank(size, 1_000, inside), threads, nanos, audits);
-        System.exit(BankWorkload.report(result, ""));
+                "one global synchronized lock, transfers counted " + switch (where) {
+                    case INSIDE -> "in a field inside it";
+                    case OUTSIDE -> "per thread outside it";
+                    case COUNTER -> "in a ConflictFreeCounter inside it";
+                });
+        CountingBank bank = new CountingBank(size, 1_000, where);
+        BankWorkload.Result result = BankWorkload.run(bank, threads, nanos, audits);
+        int status = BankWorkload.report(result, "");
+        long counted = bank.countedTransfers();
+        System.out.printf(Locale.ROOT, "transfers counted: %,d of %,d%n", counted, result.transfers());
+        if (counted != result.transfers()) {
+            System.out.println("FAILED: the count lost or invented transfers");
+            status = 1;
+        }
+        System.exit(status);
     }
 }

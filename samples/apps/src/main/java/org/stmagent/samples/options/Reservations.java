@@ -15,8 +15,10 @@ import org.stmagent.samples.SampleArgs;
  * groups of adjacent seats at random places: a booking takes all its seats or none (failure atomicity: a taken seat
  * throws, and the seats already marked are rolled back), gives up after a few retries under
  * contention (a retry limit), counts its own bookings in a thread-local that a rolled-back attempt
- * does not advance, and counts rolled-back attempts with an abort callback. At the end it checks
- * that every taken seat belongs to a booking that got all its seats.
+ * does not advance, counts rolled-back attempts with an abort callback and confirmed bookings with
+ * a commit callback, and stamps each booking with the time, a clock read that does not make the
+ * transaction inevitable. At the end it checks that every taken seat belongs to a booking that got
+ * all its seats, that each booking was confirmed once, and that every stamp lies within the run.
  *
  * <pre>
  * java -javaagent:stm-agent.jar=include=org.stmagent.samples.** -cp stm-sample-apps.jar \
@@ -28,14 +30,17 @@ import org.stmagent.samples.SampleArgs;
 public final class Reservations {
     private final int[] holder; // booking number + 1 per seat, 0 when free
     private final int[] bookingSize;
+    private final long[] bookedAt;
     private int bookings;
 
     private static final RetrySafeThreadLocal<Integer> BOOKED_BY_THIS_THREAD = RetrySafeThreadLocal.withInitialValue(() -> 0);
     private final AtomicLong rolledBackAttempts = new AtomicLong();
+    private final AtomicLong confirmations = new AtomicLong();
 
     private Reservations(int seats, int maxBookings) {
         holder = new int[seats];
         bookingSize = new int[maxBookings];
+        bookedAt = new long[maxBookings];
     }
 
     /** Thrown when a seat of the group is already taken: the whole booking is rolled back. */
@@ -62,8 +67,16 @@ public final class Reservations {
             holder[seat] = booking + 1;
         }
         bookingSize[booking] = seats.length;
+        bookedAt[booking] = System.currentTimeMillis(); // a clock read: pure, the booking stays optimistic
         BOOKED_BY_THIS_THREAD.set(BOOKED_BY_THIS_THREAD.get() + 1);
+        Stm.afterCommit(confirmations::incrementAndGet); // once per booking made, never for a rolled-back one
         return booking;
+    }
+
+    /** Whether an {@code @Atomic} method runs in a transaction (it does, under the agent). */
+    @Atomic
+    boolean insideATransaction() {
+        return Stm.inTransaction();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -78,6 +91,7 @@ public final class Reservations {
         int group = options.positiveInt("group");
         long nanos = options.seconds("seconds");
         Reservations theatre = new Reservations(seats, seats);
+        long startMillis = System.currentTimeMillis();
         long[][] outcomes = new long[threads][]; // booked, refused, gave up, counted by the thread-local
         Thread[] workers = new Thread[threads];
         long end = System.nanoTime() + nanos;
@@ -104,12 +118,16 @@ public final class Reservations {
                 booked, refused, gaveUp);
         System.out.printf(Locale.ROOT, "rolled-back attempts (counted by Stm.afterAbort): %,d%n",
                 theatre.rolledBackAttempts.get());
-        String problem = theatre.check(booked, counted);
+        System.out.printf(Locale.ROOT, "confirmations (counted by Stm.afterCommit): %,d%n", theatre.confirmations.get());
+        System.out.printf(Locale.ROOT, "Stm.inTransaction(): %b in an @Atomic method, %b outside%n",
+                theatre.insideATransaction(), Stm.inTransaction());
+        String problem = theatre.check(booked, counted, startMillis, System.currentTimeMillis());
         if (problem != null) {
             System.out.println("FAILED: " + problem);
             System.exit(1);
         }
         System.out.println("verified: every taken seat belongs to a whole booking; each thread counted its own bookings once");
+        System.out.println("verified: each booking confirmed once and stamped within the run");
     }
 
     /** Books random groups until {@code end}; returns booked, refused, gave up, and the thread-local count. */
@@ -135,8 +153,11 @@ public final class Reservations {
         return outcome;
     }
 
-    /** Null when the seats, the bookings and the thread-local counts agree; otherwise what is wrong. */
-    private synchronized String check(long booked, long counted) {
+    /**
+     * Null when the seats, the bookings, the thread-local counts, the confirmations and the time
+     * stamps agree; otherwise what is wrong.
+     */
+    private synchronized String check(long booked, long counted, long startMillis, long endMillis) {
         int[] seatsHeld = new int[bookings];
         for (int h : holder) {
             if (h != 0) {
@@ -151,12 +172,18 @@ public final class Reservations {
             if (seatsHeld[b] != bookingSize[b]) {
                 return "booking " + b + " holds " + seatsHeld[b] + " seats, made with " + bookingSize[b];
             }
+            if (bookingSize[b] != 0 && (bookedAt[b] < startMillis || bookedAt[b] > endMillis)) {
+                return "booking " + b + " is stamped " + bookedAt[b] + ", outside the run";
+            }
         }
         if (made != booked) {
             return made + " bookings recorded, " + booked + " reported";
         }
         if (counted != booked) {
             return "the threads' own counts add up to " + counted + ", not " + booked;
+        }
+        if (confirmations.get() != booked) {
+            return confirmations.get() + " confirmations for " + booked + " bookings";
         }
         return null;
     }
