@@ -110,6 +110,17 @@ public final class Barriers {
         segment.becomeInevitable(site);
     }
 
+    /**
+     * Before a call through a type that is not rewritten, whose receiver decides what runs (see
+     * {@link ReceiverCalls}): makes the transaction inevitable unless the receiver's method is
+     * rewritten or an immutable value's. {@code method} is the name followed by the descriptor.
+     */
+    public static void beforeCallOn(Object receiver, String method, Segment segment, int site) {
+        if (!segment.isInevitable() && ReceiverCalls.needsInevitability(receiver, method)) {
+            segment.becomeInevitable(site);
+        }
+    }
+
     /** Records an object the transaction just constructed: writes to it need no orec. */
     public static void allocated(Object object, Segment segment) {
         segment.recordAllocation(object);

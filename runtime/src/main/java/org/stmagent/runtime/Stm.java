@@ -91,6 +91,15 @@ public final class Stm {
     }
 
     /**
+     * Whether the calling thread's transaction is inevitable: it can no longer be rolled back, so
+     * what it does from here on happens exactly once. False outside a transaction.
+     */
+    public static boolean isInevitable() {
+        Segment segment = Barriers.current();
+        return segment != null && segment.isInevitable();
+    }
+
+    /**
      * Runs {@code action} once, after the calling thread's transaction commits (never if every
      * attempt is rolled back, never twice); outside a transaction, runs it now. For work that must
      * happen exactly once, such as handing a result to another thread.

@@ -406,4 +406,17 @@ class InevitableTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void isInevitableSaysWhetherTheRunningTransactionCanStillBeRolledBack() {
+        assertFalse(Stm.isInevitable(), "outside a transaction");
+        boolean[] seen = new boolean[2];
+        Stm.atomic(() -> {
+            seen[0] = Stm.isInevitable();
+            Stm.becomeInevitable();
+            seen[1] = Stm.isInevitable();
+        });
+        assertFalse(seen[0], "an optimistic transaction");
+        assertTrue(seen[1], "after becomeInevitable");
+    }
 }

@@ -7,6 +7,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -70,6 +71,7 @@ final class CallRedirector implements Opcodes {
                 call.desc = Twins.descriptor(call.desc);
             }
             case INEVITABLE -> method.instructions.insertBefore(call, inevitable(segment, lines.site(call, callee(call))));
+            case RECEIVER -> method.instructions.insertBefore(call, receiverCheck(call, segment, lines.site(call, callee(call))));
             case PURE -> {
             }
         }
@@ -111,6 +113,22 @@ final class CallRedirector implements Opcodes {
         out.add(new VarInsnNode(ALOAD, segment)); // s
         out.add(SourceSites.constant(site)); // s site
         out.add(RuntimeSeam.BECOME_INEVITABLE.insn()); //
+        return out;
+    }
+
+    /** Passes the receiver, under its one-slot argument if any, to the runtime's check. */
+    private static InsnList receiverCheck(MethodInsnNode call, int segment, int site) {
+        InsnList out = new InsnList();
+        if (Type.getArgumentTypes(call.desc).length == 1) { // receiver arg
+            out.add(new InsnNode(SWAP)); // arg receiver
+            out.add(new InsnNode(DUP_X1)); // receiver arg receiver
+        } else { // receiver
+            out.add(new InsnNode(DUP)); // receiver receiver
+        }
+        out.add(new LdcInsnNode(call.name + call.desc)); // ... receiver method
+        out.add(new VarInsnNode(ALOAD, segment)); // ... receiver method s
+        out.add(SourceSites.constant(site)); // ... receiver method s site
+        out.add(RuntimeSeam.BEFORE_CALL_ON.insn()); // receiver [arg]
         return out;
     }
 

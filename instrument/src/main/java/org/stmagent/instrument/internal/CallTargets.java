@@ -1,6 +1,7 @@
 package org.stmagent.instrument.internal;
 
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.stmagent.instrument.RewritePolicy;
 
@@ -9,7 +10,13 @@ import org.stmagent.instrument.RewritePolicy;
  * (a pure method), or make the transaction inevitable first.
  */
 final class CallTargets {
-    enum Target { TWIN, PURE, INEVITABLE }
+    /**
+     * TWIN: call the callee's twin. PURE: call it as it is. INEVITABLE: make the transaction
+     * inevitable first. RECEIVER: a virtual call through a type that is not rewritten, with at most
+     * one one-slot argument, so the receiver can be checked at run time: inevitable only if the
+     * method it runs is neither rewritten nor an immutable value's.
+     */
+    enum Target { TWIN, PURE, INEVITABLE, RECEIVER }
 
     private final ClassNode current;
     private final TypeHierarchy hierarchy;
@@ -41,7 +48,16 @@ final class CallTargets {
         if (pure.isPure(opcode, declaring, name) || pure.isPure(opcode, owner, name)) {
             return Target.PURE;
         }
-        return Target.INEVITABLE;
+        return receiverDecides(opcode, descriptor) ? Target.RECEIVER : Target.INEVITABLE;
+    }
+
+    /** A virtual call whose receiver the check can reach under its arguments: none, or one of one slot. */
+    private static boolean receiverDecides(int opcode, String descriptor) {
+        if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE) {
+            return false;
+        }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        return arguments.length == 0 || arguments.length == 1 && arguments[0].getSize() == 1;
     }
 
     /** Whether a class gets twins: the class being rewritten, or one the policy includes. */

@@ -293,7 +293,8 @@ final class ConstructorPaths implements Opcodes {
                         && !PureConstructors.isPure(call.owner, call.desc);
             }
             // twins are reached through their dispatch check anyway; the rest may need inevitability
-            return targets.classify(op, call.owner, call.name, call.desc) == CallTargets.Target.INEVITABLE;
+            CallTargets.Target target = targets.classify(op, call.owner, call.name, call.desc);
+            return target == CallTargets.Target.INEVITABLE || target == CallTargets.Target.RECEIVER;
         }
         return false;
     }

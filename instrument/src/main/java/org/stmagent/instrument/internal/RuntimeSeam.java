@@ -51,6 +51,7 @@ public final class RuntimeSeam {
     public static final Call COMMIT = barrier("commit", "(" + S + ")Z");
     public static final Call AFTER_THROWABLE = barrier("afterThrowable", "(" + S + "Ljava/lang/Throwable;)V");
     public static final Call BECOME_INEVITABLE = barrier("becomeInevitable", "(" + S + "I)V");
+    public static final Call BEFORE_CALL_ON = barrier("beforeCallOn", "(" + OBJECT + "Ljava/lang/String;" + S + "I)V");
     public static final Call ALLOCATED = barrier("allocated", "(" + OBJECT + S + ")V");
     public static final Call MONITOR_ENTER = barrier("monitorEnter", "(" + OBJECT + S + ")V");
     public static final Call MONITOR_EXIT = barrier("monitorExit", "(" + OBJECT + S + ")V");
