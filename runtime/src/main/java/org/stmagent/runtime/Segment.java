@@ -427,11 +427,13 @@ public final class Segment {
         failedOrec = orec;
     }
 
+    /** Forgets the attempt's logs, and every object they name: a finished transaction keeps nothing alive. */
     private void clearLogs() {
         reads.clear();
         writes.clear();
         allocations.clear();
         undo.clear();
+        accessHolder = null;
     }
 
     /**
