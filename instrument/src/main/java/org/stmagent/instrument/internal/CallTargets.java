@@ -37,7 +37,13 @@ final class CallTargets {
         if (Twins.hasTwin(name)) {
             TypeHierarchy.Member m = hierarchy.resolveMethod(owner, name, descriptor);
             if (m != null && !m.is(Opcodes.ACC_NATIVE) && isRewritten(m.owner())) {
-                return Target.TWIN;
+                // an interface's twins are private: from elsewhere call the original, whose dispatch
+                // prologue (or the implementation's) runs the twin (see TwinFactory.needsTwin)
+                if (!hierarchy.isInterface(m.owner())) {
+                    return Target.TWIN;
+                }
+                boolean ownTwin = m.owner().equals(current.name) && !m.is(Opcodes.ACC_ABSTRACT);
+                return ownTwin ? Target.TWIN : Target.PURE;
             }
         }
         String declaring = owner;

@@ -91,7 +91,7 @@ public final class ClassRewriter implements Opcodes {
 
         List<MethodNode> added = new ArrayList<>();
         for (MethodNode m : c.methods) {
-            boolean twin = TwinFactory.needsTwin(m);
+            boolean twin = TwinFactory.needsTwin(m, isInterface);
             if (twin) {
                 added.add(twins.twinOf(m));
             }
@@ -116,7 +116,7 @@ public final class ClassRewriter implements Opcodes {
             }
             if (m.name.equals("<clinit>")) {
                 InitializerDetach.apply(m);
-            } else if (twin && needsPrologue(m, handleTargets)) {
+            } else if (twin && (isInterface || needsPrologue(m, handleTargets))) { // interface twins are private
                 DispatchPrologue.insert(c.name, isInterface, m);
             }
         }

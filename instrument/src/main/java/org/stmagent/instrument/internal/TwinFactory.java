@@ -39,13 +39,26 @@ final class TwinFactory implements Opcodes {
         this.mode = mode;
     }
 
-    static boolean needsTwin(MethodNode m) {
-        return Twins.hasTwin(m.name) && (m.access & ACC_NATIVE) == 0;
+    /**
+     * Whether {@code m} of a class or interface gets a twin: not a native method, and not an abstract
+     * method of an interface. An interface's twins would be public members of the interface, which
+     * proxies, MXBean introspection and mocking libraries enumerate; so interface methods are called
+     * through their originals inside transactions, and only its concrete methods get twins, private
+     * ones that the originals' dispatch prologues call.
+     */
+    static boolean needsTwin(MethodNode m, boolean inInterface) {
+        if (!Twins.hasTwin(m.name) || (m.access & ACC_NATIVE) != 0) {
+            return false;
+        }
+        return !inInterface || (m.access & ACC_ABSTRACT) == 0;
     }
 
     MethodNode twinOf(MethodNode original) throws AnalyzerException {
         boolean isInterface = (owner.access & ACC_INTERFACE) != 0;
         int access = (original.access & ~DROPPED) | ACC_SYNTHETIC;
+        if (isInterface) {
+            access = (access & ~(ACC_PUBLIC | ACC_PROTECTED)) | ACC_PRIVATE; // see needsTwin
+        }
         boolean keepLock = mode == MonitorMode.LOCK && (original.access & ACC_SYNCHRONIZED) != 0;
         if (keepLock) {
             access |= ACC_SYNCHRONIZED;

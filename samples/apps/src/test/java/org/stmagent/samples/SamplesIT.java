@@ -56,7 +56,11 @@ class SamplesIT {
         assertVerifiedBank(result);
         assertCountedEveryTransfer(result);
         assertFalse(result.err().contains("CountingBank.transfers"), result::toString);
-        assertFalse(result.err().contains("ConflictFreeCounter"), result::toString);
+        String topConflict = result.err().lines().dropWhile(line -> !line.startsWith("conflicts:")).skip(1)
+                .findFirst().orElse("");
+        assertTrue(topConflict.isEmpty()
+                || topConflict.matches(" +1\\. .* org\\.stmagent\\.samples\\.counting\\.CountingBank\\$Account(\\.balance|\\[\\] element)"),
+                "the top conflict is on the accounts, not on the count\n" + result);
     }
 
     @Test
