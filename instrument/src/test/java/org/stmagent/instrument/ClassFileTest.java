@@ -100,6 +100,15 @@ class ClassFileTest {
     }
 
     @Test
+    void anOldClassThatSetsAFinalOutsideItsInitializerStillInitializesOnceRaised() throws Exception {
+        byte[] old = ClassFiles.withFinalSetOutsideInitializer("org/stmagent/fixtures/Hooked");
+        byte[] bytes = instrumenter.rewrite(old, ClassFileTest.class.getClassLoader());
+        assertEquals(Opcodes.V11, read(bytes).version);
+        Class<?> c = ClassFiles.define("org.stmagent.fixtures.Hooked", bytes);
+        assertEquals("hooked", c.getMethod("value").invoke(null), "IllegalAccessError in <clinit> otherwise");
+    }
+
+    @Test
     void unbalancedMonitorsAreRefusedNamingTheClass() {
         byte[] odd = ClassFiles.unbalancedMonitor("org/stmagent/fixtures/Odd");
         RewriteException e = assertThrows(RewriteException.class,

@@ -61,6 +61,37 @@ final class ClassFiles implements Opcodes {
         return w.toByteArray();
     }
 
+    /**
+     * A Java 1.2 class shaped like cglib's proxies: {@code <clinit>} calls a helper that sets a
+     * {@code static final} field, which class files of that age may do. {@code value()} reads it.
+     */
+    static byte[] withFinalSetOutsideInitializer(String name) {
+        ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        w.visit(V1_2, ACC_PUBLIC | ACC_SUPER, name, null, "java/lang/Object", null);
+        w.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "HOOKED", "Ljava/lang/String;", null, null).visitEnd();
+        MethodVisitor hook = w.visitMethod(ACC_STATIC, "hook", "()V", null, null);
+        hook.visitCode();
+        hook.visitLdcInsn("hooked");
+        hook.visitFieldInsn(PUTSTATIC, name, "HOOKED", "Ljava/lang/String;");
+        hook.visitInsn(RETURN);
+        hook.visitMaxs(0, 0);
+        hook.visitEnd();
+        MethodVisitor clinit = w.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        clinit.visitCode();
+        clinit.visitMethodInsn(INVOKESTATIC, name, "hook", "()V", false);
+        clinit.visitInsn(RETURN);
+        clinit.visitMaxs(0, 0);
+        clinit.visitEnd();
+        MethodVisitor value = w.visitMethod(ACC_PUBLIC | ACC_STATIC, "value", "()Ljava/lang/String;", null, null);
+        value.visitCode();
+        value.visitFieldInsn(GETSTATIC, name, "HOOKED", "Ljava/lang/String;");
+        value.visitInsn(ARETURN);
+        value.visitMaxs(0, 0);
+        value.visitEnd();
+        w.visitEnd();
+        return w.toByteArray();
+    }
+
     static Class<?> define(String name, byte[] bytes) {
         return new ClassLoader(ClassFiles.class.getClassLoader()) {
             Class<?> define() {

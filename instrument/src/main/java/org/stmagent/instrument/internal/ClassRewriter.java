@@ -81,6 +81,9 @@ public final class ClassRewriter implements Opcodes {
             throw new UnsupportedCodeException("class file version " + major + " is newer than " + MAX_VERSION);
         }
         boolean isInterface = (c.access & ACC_INTERFACE) != 0;
+        if (major < LegacyFinalWrites.GUARDED_FROM) {
+            LegacyFinalWrites.relax(c); // the version goes up below
+        }
         CallTargets targets = new CallTargets(c, hierarchy, policy);
         TransactionalCode code = new TransactionalCode(hierarchy, targets, policy.monitorMode(),
                 new SourceSites(policy.sites(), c));
