@@ -67,12 +67,18 @@ public final class AgentOptions {
      */
     public static final String STATISTICS = "statistics";
 
+    /**
+     * {@code false} to make every call into the JDK's collections inside a transaction inevitable, as
+     * any other JDK code, instead of running their transactional twins. Default: {@code true}.
+     */
+    public static final String COLLECTIONS = "collections";
+
     /** A properties file with any of these keys, overridden by the other sources. Default: none. */
     public static final String CONFIG = "config";
 
     /** Every valid key, in the order {@link #toString()} writes them. */
     public static final List<String> VALID_KEYS = List.of(INCLUDE, EXCLUDE, SEGMENTS, MONITORS, ANNOTATIONS,
-            REPORT, JSON, TOP, HISTOGRAM, DUMP, PURE, VERBOSE, INEVITABLE_AFTER, STATISTICS, CONFIG);
+            REPORT, JSON, TOP, HISTOGRAM, DUMP, PURE, VERBOSE, INEVITABLE_AFTER, STATISTICS, COLLECTIONS, CONFIG);
 
     /** Default of {@link #TOP}. */
     public static final int DEFAULT_TOP = 10;
@@ -234,6 +240,11 @@ public final class AgentOptions {
         return !"false".equalsIgnoreCase(values.get(STATISTICS));
     }
 
+    /** @see #COLLECTIONS */
+    public boolean isCollections() {
+        return !"false".equalsIgnoreCase(values.get(COLLECTIONS));
+    }
+
     /** @see #INEVITABLE_AFTER */
     public int getInevitableAfter() {
         String value = values.get(INEVITABLE_AFTER);
@@ -303,6 +314,7 @@ public final class AgentOptions {
                 break;
             case VERBOSE:
             case STATISTICS:
+            case COLLECTIONS:
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("expected 'true' or 'false'");
                 }

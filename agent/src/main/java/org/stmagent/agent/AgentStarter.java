@@ -6,13 +6,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the agent, in this order: read the options; open {@code jdk.internal.misc} to the runtime;
- * hand the options to the runtime; register the transformer. Runs in the boot loader (see
- * {@link StmAgent}); public only so that {@link StmAgent} can reach it from another loader.
+ * hand the options to the runtime; install the JDK collections' twins; register the transformer.
+ * Runs in the boot loader (see {@link StmAgent}); public only so that {@link StmAgent} can reach it
+ * from another loader.
  */
 public final class AgentStarter {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private AgentStarter() {
+    }
+
+    /** Without twins every call into the JDK's collections makes a transaction inevitable: a warning, not a stop. */
+    private static void installJdkTwins(Instrumentation instrumentation, AgentOptions options,
+            ClassNamePatterns selection, TransformListener listener) {
+        try {
+            JdkTwinSetup.install(instrumentation, Rewriters.policy(options, selection), listener);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            listener.onWarning("the JDK's collections make transactions inevitable: " + ConsoleListener.describe(e));
+        }
     }
 
     /**
@@ -37,6 +48,9 @@ public final class AgentStarter {
             RuntimeAccess.openInternals(instrumentation);
             RuntimeHandoff.configure(options);
             ClassNamePatterns selection = options.getClassSelection();
+            if (options.isCollections()) {
+                installJdkTwins(instrumentation, options, selection, listener);
+            }
             Path dump = options.getDumpFolder();
             StmTransformer transformer = new StmTransformer(selection, Rewriters.create(options, selection),
                     dump == null ? null : new ClassDumper(dump), listener);

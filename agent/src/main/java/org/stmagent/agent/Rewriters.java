@@ -27,6 +27,6 @@ final class Rewriters {
                 : org.stmagent.instrument.MonitorMode.TRANSACTION;
         return new RewritePolicy(monitors, annotations,
                 internalName -> selection.matches(internalName.replace('/', '.')), options.getPureMethods(),
-                Sites::register);
+                Sites::register, options.isCollections());
     }
 }

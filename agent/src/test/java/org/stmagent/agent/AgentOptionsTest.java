@@ -236,7 +236,7 @@ class AgentOptionsTest {
         OptionException e = assertThrows(OptionException.class, () -> new AgentOptions("sgments=4"));
         assertEquals("unknown option 'sgments' in the agent argument. Valid options: include, exclude, "
                 + "segments, monitors, annotations, report, json, top, histogram, dump, pure, verbose, "
-                + "inevitableAfter, statistics, config", e.getMessage());
+                + "inevitableAfter, statistics, collections, config", e.getMessage());
     }
 
     @Test
@@ -329,7 +329,8 @@ class AgentOptionsTest {
         assertEquals(List.of(AgentOptions.INCLUDE, AgentOptions.EXCLUDE, AgentOptions.SEGMENTS, AgentOptions.MONITORS,
                 AgentOptions.ANNOTATIONS, AgentOptions.REPORT, AgentOptions.JSON, AgentOptions.TOP,
                 AgentOptions.HISTOGRAM, AgentOptions.DUMP, AgentOptions.PURE, AgentOptions.VERBOSE,
-                AgentOptions.INEVITABLE_AFTER, AgentOptions.STATISTICS, AgentOptions.CONFIG), AgentOptions.VALID_KEYS);
+                AgentOptions.INEVITABLE_AFTER, AgentOptions.STATISTICS, AgentOptions.COLLECTIONS, AgentOptions.CONFIG),
+                AgentOptions.VALID_KEYS);
     }
 
     @Test
@@ -349,6 +350,7 @@ class AgentOptionsTest {
             case AgentOptions.VERBOSE:
                 return "true";
             case AgentOptions.STATISTICS:
+            case AgentOptions.COLLECTIONS:
                 return "false";
             case AgentOptions.ANNOTATIONS:
                 return "a.B";

@@ -46,7 +46,12 @@ final class ReceiverCalls {
         return !safe;
     }
 
-    private static boolean implementationIsSafe(Class<?> type, String method) {
+    /** Whether {@code type} is one of the immutable values whose methods change nothing of their own. */
+    static boolean isImmutableValue(Class<?> type) {
+        return VALUES.contains(type);
+    }
+
+    static boolean implementationIsSafe(Class<?> type, String method) {
         if (VALUES.contains(type)) {
             return true;
         }
@@ -69,7 +74,7 @@ final class ReceiverCalls {
     }
 
     /** The method a virtual call would run: the first concrete one up the superclasses, else a default method. */
-    private static Method implementation(Class<?> type, String name, String descriptor) {
+    static Method implementation(Class<?> type, String name, String descriptor) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             Method m = declared(c, name, descriptor);
             if (m != null && !Modifier.isAbstract(m.getModifiers())) {

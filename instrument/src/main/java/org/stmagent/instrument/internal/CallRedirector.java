@@ -72,9 +72,40 @@ final class CallRedirector implements Opcodes {
             }
             case INEVITABLE -> method.instructions.insertBefore(call, inevitable(segment, lines.site(call, callee(call))));
             case RECEIVER -> method.instructions.insertBefore(call, receiverCheck(call, segment, lines.site(call, callee(call))));
+            case JDK_VIRTUAL, JDK_STATIC, JDK_SPECIAL -> jdkCall(method, call, target, segment, lines);
             case PURE -> {
             }
         }
+    }
+
+    /**
+     * A call that may reach a JDK collection's twin: an {@code invokedynamic} of the JDK call linker
+     * with the call's operands and the segment. A virtual call names the class the instruction names
+     * (the receiver picks the code); a static or non-virtual one the class declaring the method.
+     */
+    private void jdkCall(MethodNode method, MethodInsnNode call, CallTargets.Target target, int segment,
+            SourceSites.Lines lines) {
+        boolean virtual = target == CallTargets.Target.JDK_VIRTUAL;
+        String owner = virtual ? call.owner : targets.declaringClass(call.owner, call.name, call.desc);
+        Type type = Type.getMethodType(call.desc);
+        Type[] arguments = type.getArgumentTypes();
+        boolean hasReceiver = call.getOpcode() != INVOKESTATIC;
+        Type[] linked = new Type[arguments.length + (hasReceiver ? 2 : 1)];
+        int i = 0;
+        if (hasReceiver) {
+            linked[i++] = Type.getObjectType(virtual ? call.owner : owner);
+        }
+        for (Type a : arguments) {
+            linked[i++] = a;
+        }
+        linked[i] = Type.getObjectType(RuntimeSeam.SEGMENT);
+        RuntimeSeam.Call bootstrap = virtual ? RuntimeSeam.JDK_VIRTUAL_CALL
+                : target == CallTargets.Target.JDK_STATIC ? RuntimeSeam.JDK_STATIC_CALL : RuntimeSeam.JDK_SPECIAL_CALL;
+        int site = lines.site(call, callee(call));
+        method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // [receiver] args s
+        method.instructions.set(call, new InvokeDynamicInsnNode(call.name,
+                Type.getMethodDescriptor(type.getReturnType(), linked), bootstrap.handle(),
+                Type.getObjectType(owner), call.desc, site)); // [result]
     }
 
     void rewrite(MethodNode method, InvokeDynamicInsnNode indy, int segment, SourceSites.Lines lines) {
@@ -91,9 +122,12 @@ final class CallRedirector implements Opcodes {
     }
 
     private void constructor(MethodNode method, MethodInsnNode call, TypeFlow flow, int segment, SourceSites.Lines lines) {
+        if (targets.constructsThroughJdkTwin(call.owner, call.desc) && constructThroughTwin(method, call, flow, segment, lines)) {
+            return;
+        }
         if (!targets.isRewritten(call.owner)
                 && targets.classify(INVOKESPECIAL, call.owner, call.name, call.desc) == CallTargets.Target.INEVITABLE
-                && !PureConstructors.isPure(call.owner, call.desc)) {
+                && !PureConstructors.isPure(call.owner, call.desc) && !targets.constructsPurely(call.owner, call.desc)) {
             method.instructions.insertBefore(call, inevitable(segment, lines.site(call, callee(call))));
         }
         int args = Type.getArgumentTypes(call.desc).length;
@@ -106,6 +140,40 @@ final class CallRedirector implements Opcodes {
             after.add(RuntimeSeam.ALLOCATED.insn()); // obj
             method.instructions.insert(call, after);
         }
+    }
+
+    /**
+     * {@code new C(args)} of a covered JDK class whose constructor reads more than its arguments:
+     * the {@code new} and {@code dup} go, and the constructor call becomes one linked call that
+     * allocates the object and runs the constructor's twin. False (and nothing changed) when the
+     * code is not javac's {@code new; dup; args; invokespecial}.
+     */
+    private boolean constructThroughTwin(MethodNode method, MethodInsnNode call, TypeFlow flow, int segment,
+            SourceSites.Lines lines) {
+        int args = Type.getArgumentTypes(call.desc).length;
+        BasicValue receiver = flow.stack(call, args);
+        if (!(receiver instanceof TypedInterpreter.Fresh fresh) || flow.stack(call, args + 1) != receiver) {
+            return false;
+        }
+        AbstractInsnNode dup = fresh.origin.getNext();
+        while (dup != null && dup.getOpcode() < 0) {
+            dup = dup.getNext();
+        }
+        if (dup == null || dup.getOpcode() != DUP) {
+            return false;
+        }
+        method.instructions.remove(fresh.origin);
+        method.instructions.remove(dup);
+        Type type = Type.getMethodType(call.desc);
+        Type[] arguments = type.getArgumentTypes();
+        Type[] linked = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        linked[arguments.length] = Type.getObjectType(RuntimeSeam.SEGMENT);
+        int site = lines.site(call, callee(call));
+        method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // args s
+        method.instructions.set(call, new InvokeDynamicInsnNode("construct",
+                Type.getMethodDescriptor(Type.getObjectType(call.owner), linked), RuntimeSeam.JDK_CONSTRUCT.handle(),
+                Type.getObjectType(call.owner), call.desc, site)); // object
+        return true;
     }
 
     static InsnList inevitable(int segment, int site) {

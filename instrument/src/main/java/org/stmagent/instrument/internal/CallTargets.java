@@ -16,23 +16,42 @@ final class CallTargets {
      * one one-slot argument, so the receiver can be checked at run time: inevitable only if the
      * method it runs is neither rewritten nor an immutable value's.
      */
-    enum Target { TWIN, PURE, INEVITABLE, RECEIVER }
+    enum Target { TWIN, PURE, INEVITABLE, RECEIVER, JDK_VIRTUAL, JDK_STATIC, JDK_SPECIAL }
+
+    /**
+     * How calls into the JDK's collections are treated (see {@link JdkCollections}). OFF: as any
+     * other JDK code. CALLS: calls that can reach a covered class go through the JDK call linker
+     * ({@code JDK_*} targets). TWIN: the code is itself a covered JDK method's twin, so every call it
+     * makes is linked at run time except pure ones.
+     */
+    enum JdkMode { OFF, CALLS, TWIN }
 
     private final ClassNode current;
     private final TypeHierarchy hierarchy;
     private final RewritePolicy policy;
     private final PureMethods pure;
+    private final JdkMode jdk;
+    private final ConstructorPurity constructors;
 
     CallTargets(ClassNode current, TypeHierarchy hierarchy, RewritePolicy policy) {
+        this(current, hierarchy, policy, policy.jdkCollections() ? JdkMode.CALLS : JdkMode.OFF);
+    }
+
+    CallTargets(ClassNode current, TypeHierarchy hierarchy, RewritePolicy policy, JdkMode jdk) {
         this.current = current;
         this.hierarchy = hierarchy;
         this.policy = policy;
         this.pure = new PureMethods(policy.pureMethods());
+        this.jdk = jdk;
+        this.constructors = new ConstructorPurity(hierarchy);
     }
 
     Target classify(int opcode, String owner, String name, String descriptor) {
         if (owner.startsWith("[")) {
             return Target.INEVITABLE; // clone of an array reads it without barriers
+        }
+        if (jdk == JdkMode.TWIN) {
+            return classifyInJdkTwin(opcode, owner, name, descriptor);
         }
         if (Twins.hasTwin(name)) {
             TypeHierarchy.Member m = hierarchy.resolveMethod(owner, name, descriptor);
@@ -51,10 +70,80 @@ final class CallTargets {
         if (m != null) {
             declaring = m.owner();
         }
-        if (pure.isPure(opcode, declaring, name) || pure.isPure(opcode, owner, name)) {
+        if (isPure(opcode, owner, declaring, name, descriptor)) {
             return Target.PURE;
         }
+        if (jdk == JdkMode.CALLS && !name.equals("<init>")) {
+            boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
+            if (virtual && (JdkCollections.reaches(owner) || JdkCollections.covers(declaring))) {
+                return Target.JDK_VIRTUAL;
+            }
+            if (JdkCollections.covers(declaring)) {
+                return opcode == Opcodes.INVOKESTATIC ? Target.JDK_STATIC : Target.JDK_SPECIAL;
+            }
+        }
         return receiverDecides(opcode, descriptor) ? Target.RECEIVER : Target.INEVITABLE;
+    }
+
+    /** A call from a covered JDK method's twin: linked at run time unless pure. */
+    private Target classifyInJdkTwin(int opcode, String owner, String name, String descriptor) {
+        TypeHierarchy.Member m = hierarchy.resolveMethod(owner, name, descriptor);
+        String declaring = m != null ? m.owner() : owner;
+        if (isPure(opcode, owner, declaring, name, descriptor)) {
+            return Target.PURE;
+        }
+        if (name.equals("<init>")) {
+            return Target.INEVITABLE; // see constructsThroughJdkTwin for those that have twins
+        }
+        boolean covered = JdkCollections.covers(declaring);
+        switch (opcode) {
+            case Opcodes.INVOKESTATIC:
+                return covered ? Target.JDK_STATIC : Target.INEVITABLE;
+            case Opcodes.INVOKESPECIAL:
+                if (covered) {
+                    return Target.JDK_SPECIAL;
+                }
+                throw new UnsupportedCodeException("calls " + declaring + "." + name + descriptor
+                        + " of a class without twins non-virtually");
+            default:
+                return m != null && m.is(Opcodes.ACC_PRIVATE) && covered ? Target.JDK_SPECIAL : Target.JDK_VIRTUAL;
+        }
+    }
+
+    /**
+     * Pure by the built-in list or the user's, except where the JDK's collections have twins that do
+     * better: {@code Objects.equals} and {@code Objects.hashCode} call the arguments' methods, and
+     * the string methods that copy into a caller's array write to it.
+     */
+    private boolean isPure(int opcode, String owner, String declaring, String name, String descriptor) {
+        if (jdk != JdkMode.OFF && declaring.equals("java/util/Objects")
+                && (name.equals("equals") || name.equals("hashCode"))) {
+            return false;
+        }
+        if (JdkCollections.writesArgumentArray(declaring, name, descriptor)) {
+            return false;
+        }
+        return pure.isPure(opcode, declaring, name) || pure.isPure(opcode, owner, name);
+    }
+
+    /**
+     * Whether {@code new owner(descriptor)} inside a transaction is linked at run time to the
+     * constructor's twin: a covered class's constructor that reads more than its arguments.
+     */
+    boolean constructsThroughJdkTwin(String owner, String descriptor) {
+        return jdk != JdkMode.OFF && JdkCollections.covers(owner) && !PureConstructors.isPure(owner, descriptor)
+                && !constructors.isPure(owner, descriptor);
+    }
+
+    /** Whether {@code new owner(descriptor)} of a covered class builds only its own object (see {@link ConstructorPurity}). */
+    boolean constructsPurely(String owner, String descriptor) {
+        return jdk != JdkMode.OFF && JdkCollections.covers(owner) && constructors.isPure(owner, descriptor);
+    }
+
+    /** The class that declares the method a call names (the named class when it cannot tell). */
+    String declaringClass(String owner, String name, String descriptor) {
+        TypeHierarchy.Member m = hierarchy.resolveMethod(owner, name, descriptor);
+        return m != null ? m.owner() : owner;
     }
 
     /** A virtual call whose receiver the check can reach under its arguments: none, or one of one slot. */
@@ -68,6 +157,9 @@ final class CallTargets {
 
     /** Whether a class gets twins: the class being rewritten, or one the policy includes. */
     boolean isRewritten(String className) {
+        if (jdk == JdkMode.TWIN) {
+            return false; // a JDK twin's class keeps its code; its calls are linked at run time
+        }
         return className.equals(current.name)
                 || (policy.included().test(className) && !RuntimeSeam.isOwnClass(className));
     }

@@ -22,15 +22,22 @@ final class FieldBarriers implements Opcodes {
             {"int[]", "long[]", "float[]", "double[]", "Object[]", "byte[]/boolean[]", "char[]", "short[]"};
 
     private final TypeHierarchy hierarchy;
+    private final boolean finalWrites;
 
-    FieldBarriers(TypeHierarchy hierarchy) {
+    /**
+     * @param finalWrites whether writes to final fields get barriers too: a constructor's twin is
+     *                    not a constructor, and the JVM lets only constructors write final fields
+     */
+    FieldBarriers(TypeHierarchy hierarchy, boolean finalWrites) {
         this.hierarchy = hierarchy;
+        this.finalWrites = finalWrites;
     }
 
     /** The replacement of {@code f}, or {@code null} to keep it. */
     InsnList replace(FieldInsnNode f, int segment, SourceSites.Lines lines) {
         TypeHierarchy.Member field = hierarchy.resolveField(f.owner, f.name);
-        if (field != null && field.is(ACC_FINAL)) {
+        boolean write = f.getOpcode() == PUTFIELD || f.getOpcode() == PUTSTATIC;
+        if (field != null && field.is(ACC_FINAL) && !(write && finalWrites)) {
             return null;
         }
         Type type = Type.getType(f.desc);

@@ -25,6 +25,10 @@ final class PureMethods {
             "java.lang.System.identityHashCode", "java.lang.System.nanoTime",
             "java.lang.System.currentTimeMillis",
             "java.lang.Thread.currentThread", "java.lang.Thread.onSpinWait",
+            // arithmetic and fresh arrays that the JDK's collections call while they grow
+            "jdk.internal.util.ArraysSupport.newLength", "jdk.internal.util.Preconditions.*",
+            "jdk.internal.util.DecimalDigits.stringSize",
+            "java.lang.reflect.Array.newInstance", "java.lang.Class.getComponentType", "java.lang.Class.isInstance",
             // a thread's identity, read only: nothing a transaction writes
             "java.lang.Thread.getName", "java.lang.Thread.getId", "java.lang.Thread.threadId",
             "java.lang.Thread.isDaemon", "java.lang.Thread.getPriority",
@@ -40,7 +44,8 @@ final class PureMethods {
     /** Bootstraps whose call sites only build values: lambdas, string concatenation, records, switches. */
     private static final List<String> PURE_BOOTSTRAPS = List.of(
             "java/lang/invoke/LambdaMetafactory", "java/lang/invoke/StringConcatFactory",
-            "java/lang/runtime/ObjectMethods", "java/lang/runtime/SwitchBootstraps");
+            "java/lang/runtime/ObjectMethods", "java/lang/runtime/SwitchBootstraps",
+            RuntimeSeam.JDK_CALLS);
 
     private final List<MethodPattern> patterns = new ArrayList<>();
 

@@ -23,6 +23,7 @@ public final class RuntimeSeam {
     public static final String SEGMENT = "org/stmagent/runtime/Segment";
     public static final String TRANSACTION_ABORT = "org/stmagent/runtime/TransactionAbort";
     public static final String SEGMENT_DESC = "L" + SEGMENT + ";";
+    public static final String JDK_CALLS = "org/stmagent/runtime/JdkCalls";
 
     /** Packages whose classes are never rewritten: stm-agent's own and its relocated dependencies. */
     public static final java.util.List<String> OWN_PACKAGES = java.util.List.of("org/stmagent/agent/",
@@ -101,6 +102,14 @@ public final class RuntimeSeam {
     private static final String BOXED_OFFSET = "Ljava/lang/Long;";
     private static final String BOOTSTRAP_DESC =
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)";
+    private static final String LINKER_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)Ljava/lang/invoke/CallSite;";
+    /** Bootstraps of calls into the JDK's collections (static arguments: class, descriptor, site). */
+    public static final Call JDK_VIRTUAL_CALL = register(new Call(JDK_CALLS, "virtualCall", LINKER_DESC));
+    public static final Call JDK_STATIC_CALL = register(new Call(JDK_CALLS, "staticCall", LINKER_DESC));
+    public static final Call JDK_SPECIAL_CALL = register(new Call(JDK_CALLS, "specialCall", LINKER_DESC));
+    public static final Call JDK_CONSTRUCT = register(new Call(JDK_CALLS, "construct", LINKER_DESC));
+    public static final Call JDK_INITIALIZE = register(new Call(JDK_CALLS, "initialize", LINKER_DESC));
     public static final Call INSTANCE_OFFSET_BOOTSTRAP =
             register(new Call(FIELD_ADDRESSES, "instanceOffsetBootstrap", BOOTSTRAP_DESC + "J"));
     public static final Call STATIC_OFFSET_BOOTSTRAP =

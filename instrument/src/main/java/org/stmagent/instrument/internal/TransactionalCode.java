@@ -7,6 +7,7 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -26,7 +27,13 @@ final class TransactionalCode implements Opcodes {
     private final SourceSites sites;
 
     TransactionalCode(TypeHierarchy hierarchy, CallTargets targets, MonitorMode mode, SourceSites sites) {
-        this.fields = new FieldBarriers(hierarchy);
+        this(hierarchy, targets, mode, sites, false);
+    }
+
+    /** @param finalWrites see {@link FieldBarriers#FieldBarriers(TypeHierarchy, boolean)} */
+    TransactionalCode(TypeHierarchy hierarchy, CallTargets targets, MonitorMode mode, SourceSites sites,
+            boolean finalWrites) {
+        this.fields = new FieldBarriers(hierarchy, finalWrites);
         this.calls = new CallRedirector(targets, hierarchy, mode);
         this.mode = mode;
         this.sites = sites;
@@ -62,8 +69,22 @@ final class TransactionalCode implements Opcodes {
                 calls.rewrite(method, indy, segment, lines);
             } else if (op == MONITORENTER || op == MONITOREXIT) {
                 monitor(method, insn, segment, lines);
+            } else if (op == NEWARRAY || op == ANEWARRAY || op == MULTIANEWARRAY) {
+                method.instructions.insert(insn, allocated(segment));
             }
         }
+    }
+
+    /**
+     * Records a new array as the transaction's own, so that writes to it go straight to memory: code
+     * that reads it without barriers (a {@code String} built from it, a pure method) sees them.
+     */
+    private static InsnList allocated(int segment) {
+        InsnList out = new InsnList(); // array
+        out.add(new InsnNode(DUP)); // array array
+        out.add(new VarInsnNode(ALOAD, segment)); // array array s
+        out.add(RuntimeSeam.ALLOCATED.insn()); // array
+        return out;
     }
 
     private void monitor(MethodNode method, AbstractInsnNode insn, int segment, SourceSites.Lines lines) {

@@ -33,6 +33,11 @@ public final class TypeHierarchy {
         }
     }
 
+    /** The class file of {@code name}, or {@code null} when none is found. */
+    byte[] classFile(String name) {
+        return locator.find(name);
+    }
+
     /** The class file facts of {@code name}, or {@code null} when no class file is found. */
     ClassInfo info(String name) {
         if (infos.containsKey(name)) {

@@ -1,0 +1,71 @@
+package org.stmagent.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+import org.stmagent.benchmarks.workload.LockedHashMap;
+
+/**
+ * {@code get} and {@code put} on a {@code HashMap} of 65,536 keys inside one {@code synchronized}
+ * block ({@link LockedHashMap}), at one and two threads, each thread on random keys. The measured
+ * code lives here once: {@link LockedHashMapPlain} runs it with the real lock,
+ * {@link LockedHashMapAgent} under the agent with the collections' twins, and
+ * {@link LockedHashMapAgentNoCollections} under the agent with {@code collections=false}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public abstract class LockedHashMapBenchmark {
+    static final int KEYS = 65_536;
+
+    LockedHashMap map;
+
+    /** Whether this benchmark's forks run with the agent. */
+    protected abstract boolean underAgent();
+
+    @Setup(Level.Trial)
+    public void fill() {
+        Rewriting.require(underAgent(), LockedHashMap.class);
+        map = new LockedHashMap(KEYS);
+    }
+
+    /** One thread's random key generator. */
+    @State(Scope.Thread)
+    public static class Keys {
+        private Xorshift random;
+
+        @Setup(Level.Trial)
+        public void join(ThreadParams thread) {
+            random = new Xorshift(thread.getThreadIndex() + 1);
+        }
+
+        int next() {
+            return random.nextInt(KEYS);
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void getPut_1thread(Keys keys) {
+        map.increment(keys.next());
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void getPut_2threads(Keys keys) {
+        map.increment(keys.next());
+    }
+}
