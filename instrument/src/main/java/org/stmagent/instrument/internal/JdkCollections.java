@@ -48,7 +48,7 @@ final class JdkCollections {
      */
     static boolean reaches(String owner) {
         return covers(owner) || owner.equals("java/lang/Object") || owner.equals("java/lang/Comparable")
-                || owner.equals("java/lang/Appendable");
+                || owner.equals("java/lang/Appendable") || owner.equals("java/util/Comparator");
     }
 
     /**
