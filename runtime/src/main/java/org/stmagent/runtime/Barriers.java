@@ -232,6 +232,23 @@ public final class Barriers {
         return (int) s.readBits(holder, offset, Kind.INT, site);
     }
 
+    /** {@code holder.field += delta} on a counter field inside a JDK collection's twin; returns the new value. */
+    public static int addToCounter(Object holder, int delta, long offset, Segment s, int site) {
+        return s.addToCounter(holder, offset, delta, site);
+    }
+
+    /** Any other read of a counter field (see {@link #addToCounter}). */
+    public static int readCounter(Object holder, long offset, Segment s, int site) {
+        s.settleCounter(holder, offset, site);
+        return readInt(holder, offset, s, site);
+    }
+
+    /** Any other write of a counter field (see {@link #addToCounter}). */
+    public static void writeCounter(Object holder, int value, long offset, Segment s, int site) {
+        s.settleCounter(holder, offset, site);
+        writeInt(holder, value, offset, s, site);
+    }
+
     public static long readLong(Object holder, long offset, Segment s, int site) {
         if (s.optimistic) {
             int orec = Orecs.index(holder, offset);

@@ -44,6 +44,7 @@ public final class Segment {
     // ---- the rest of the descriptor
     private final WriteLog writes = new WriteLog();
     private final AllocationLog allocations = new AllocationLog();
+    private final CounterDeltas counters = new CounterDeltas();
     private final HeldMonitors monitors = new HeldMonitors();
     private final List<Object> pendingNotifications = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -311,6 +312,9 @@ public final class Segment {
     /** Commits the current attempt; throws {@link TransactionAbort} (nothing rolled back yet) on failure. */
     void commit() {
         throwIfDoomed();
+        if (!counters.isEmpty()) {
+            applyCounters();
+        }
         if (inevitable) {
             commitInevitable();
             return;
@@ -429,6 +433,7 @@ public final class Segment {
 
     /** Forgets the attempt's logs, and every object they name: a finished transaction keeps nothing alive. */
     private void clearLogs() {
+        counters.clear();
         reads.clear();
         writes.clear();
         allocations.clear();
@@ -672,6 +677,67 @@ public final class Segment {
         }
     }
 
+    // =================================================================== counters
+
+    /**
+     * {@code field += delta} on a counter field ({@code HashMap.size}): applied at once when the
+     * attempt is inevitable, owns the field's orec or built the object; otherwise kept as a pending
+     * increment, added to the committed value at commit (see {@link CounterDeltas}). Returns the
+     * field's new value as this attempt sees it: exact in the first case; in the second, the value
+     * in memory now plus the pending increment, which other commits may change before this one.
+     */
+    int addToCounter(Object holder, long offset, int delta, int site) {
+        if (inevitable || allocations.contains(holder) || ownsOrecOf(holder, offset)) {
+            settleCounter(holder, offset, site);
+            int value = Barriers.readInt(holder, offset, this, site) + delta;
+            writeBits(holder, offset, Kind.INT, value, site);
+            return value;
+        }
+        int pending = counters.add(holder, offset, delta, site);
+        return UnsafeApi.getIntVolatile(holder, offset) + pending;
+    }
+
+    /**
+     * Before any other read or write of a counter field: its pending increment becomes an ordinary
+     * read and write, so the attempt sees the exact value from here on.
+     */
+    void settleCounter(Object holder, long offset, int site) {
+        if (counters.isEmpty()) {
+            return;
+        }
+        int delta = counters.remove(holder, offset);
+        if (delta != 0) {
+            int value = Barriers.readInt(holder, offset, this, site) + delta;
+            writeBits(holder, offset, Kind.INT, value, site);
+        }
+    }
+
+    /** Adds every pending increment to the committed value, under the field's orec. */
+    private void applyCounters() {
+        for (int i = 0, n = counters.size(); i < n; i++) {
+            Object holder = counters.holder(i);
+            long offset = counters.offset(i);
+            noteAccess(holder, offset, counters.site(i));
+            int entry = writableEntry(Orecs.index(holder, offset));
+            // the orec is ours: memory holds the last committed value
+            long value = UnsafeApi.getIntVolatile(holder, offset) + counters.delta(i);
+            if (entry == IN_PLACE) {
+                if (rollbackOnException) {
+                    undo.save(holder, offset, Kind.INT);
+                }
+                Kind.storeBits(holder, offset, Kind.INT, value);
+            } else {
+                writes.put(entry, holder, offset, Kind.INT, value, null);
+            }
+        }
+        counters.clear();
+    }
+
+    private boolean ownsOrecOf(Object holder, long offset) {
+        long word = Orecs.get(Orecs.index(holder, offset));
+        return Orecs.isLocked(word) && Orecs.owner(word) == slot.id;
+    }
+
     /** Where a slow path is, for the conflict report if it ends in an abort. */
     private void noteAccess(Object holder, long offset, int site) {
         accessHolder = holder;
@@ -763,6 +829,7 @@ public final class Segment {
         writes.writeBack(); // under our locks, so nobody sees it before commit
         writes.clearWrites();
         allocations.clear();
+        applyCounters(); // in place from now on
         FlightEvents.inevitableEnd(event, site);
     }
 

@@ -68,6 +68,7 @@ public final class JdkTwinFactory implements Opcodes {
         holder.superName = "java/lang/Object";
         holder.sourceFile = owner.sourceFile;
         holder.methods.add(twin);
+        ResolvedOffsets.apply(holder, twin);
         ClassWriter writer = new FrameClassWriter(hierarchy);
         holder.accept(writer);
         return writer.toByteArray();
@@ -97,6 +98,7 @@ public final class JdkTwinFactory implements Opcodes {
         if (original.name.equals("<init>")) {
             all.remove(linkSuperCall(twin, flow, segment));
         }
+        all.removeAll(new CounterFields(hierarchy).rewrite(twin, all, segment, code.lines(twin)));
         code.rewrite(twin, all, flow, segment);
         AbortGuard.guard(twin, insn -> true);
 

@@ -65,6 +65,9 @@ public final class RuntimeSeam {
     /** {@code array.clone()} inside a transaction: a copy read through the barriers. */
     public static final Call CLONE_ARRAY = barrier("cloneArray", "(" + OBJECT + S + "I)" + OBJECT);
     /** {@code System.arraycopy} inside a transaction: element by element through the barriers. */
+    public static final Call ADD_TO_COUNTER = barrier("addToCounter", "(" + OBJECT + "IJ" + S + "I)I");
+    public static final Call READ_COUNTER = barrier("readCounter", "(" + OBJECT + "J" + S + "I)I");
+    public static final Call WRITE_COUNTER = barrier("writeCounter", "(" + OBJECT + "IJ" + S + "I)V");
     public static final Call ARRAYCOPY = barrier("arraycopy", "(" + OBJECT + "I" + OBJECT + "II" + S + "I)V");
 
     /** Field barriers by the {@link Type#getSort() sort} of the field's type. */
@@ -110,6 +113,13 @@ public final class RuntimeSeam {
     public static final Call JDK_SPECIAL_CALL = register(new Call(JDK_CALLS, "specialCall", LINKER_DESC));
     public static final Call JDK_CONSTRUCT = register(new Call(JDK_CALLS, "construct", LINKER_DESC));
     public static final Call JDK_INITIALIZE = register(new Call(JDK_CALLS, "initialize", LINKER_DESC));
+    /** A field's address computed at once (a JDK twin's class initialiser; see {@code ResolvedOffsets}). */
+    public static final Call INSTANCE_OFFSET = register(new Call(FIELD_ADDRESSES, "instanceOffset",
+            "(Ljava/lang/Class;Ljava/lang/String;)J"));
+    public static final Call STATIC_OFFSET = register(new Call(FIELD_ADDRESSES, "staticOffset",
+            "(Ljava/lang/Class;Ljava/lang/String;)J"));
+    public static final Call STATIC_BASE = register(new Call(FIELD_ADDRESSES, "staticBase",
+            "(Ljava/lang/Class;Ljava/lang/String;)" + OBJECT));
     public static final Call INSTANCE_OFFSET_BOOTSTRAP =
             register(new Call(FIELD_ADDRESSES, "instanceOffsetBootstrap", BOOTSTRAP_DESC + "J"));
     public static final Call STATIC_OFFSET_BOOTSTRAP =
