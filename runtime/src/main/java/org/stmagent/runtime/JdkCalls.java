@@ -30,6 +30,7 @@ import org.agrona.UnsafeApi;
 public final class JdkCalls {
     private static final MethodHandle BECOME_INEVITABLE;
     private static final MethodHandle ALLOCATE;
+    private static final MethodHandle ENTERED_JDK;
 
     static {
         try {
@@ -38,6 +39,8 @@ public final class JdkCalls {
                     MethodType.methodType(void.class, Segment.class, int.class));
             ALLOCATE = own.findStatic(JdkCalls.class, "allocate",
                     MethodType.methodType(Object.class, Class.class, Segment.class));
+            ENTERED_JDK = own.findStatic(JdkCalls.class, "enteredJdk",
+                    MethodType.methodType(void.class, Segment.class, int.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -55,7 +58,7 @@ public final class JdkCalls {
             String descriptor, int site) throws ReflectiveOperationException {
         MethodHandle twin = JdkTwins.twin(owner, name, descriptor);
         if (twin != null) {
-            return new ConstantCallSite(twin.asType(type));
+            return new ConstantCallSite(noteEntry(caller, twin.asType(type), site));
         }
         MethodHandle plain = caller.findStatic(owner, name, methodType(descriptor, caller));
         return new ConstantCallSite(inevitableFirst(withSegment(plain, type), site));
@@ -65,7 +68,7 @@ public final class JdkCalls {
             String descriptor, int site) throws ReflectiveOperationException {
         MethodHandle twin = JdkTwins.twin(owner, name, descriptor);
         if (twin != null) {
-            return new ConstantCallSite(twin.asType(type));
+            return new ConstantCallSite(noteEntry(caller, twin.asType(type), site));
         }
         MethodHandle plain = MethodHandles.privateLookupIn(owner, caller)
                 .findSpecial(owner, name, methodType(descriptor, caller), owner);
@@ -90,7 +93,8 @@ public final class JdkCalls {
                 .asType(MethodType.methodType(owner, Segment.class));
         allocate = MethodHandles.dropArguments(allocate, 0,
                 initType.parameterList().subList(1, initType.parameterCount() - 1));
-        return new ConstantCallSite(MethodHandles.foldArguments(initThenSelf, 0, allocate).asType(type));
+        return new ConstantCallSite(noteEntry(caller, MethodHandles.foldArguments(initThenSelf, 0, allocate).asType(type),
+                site));
     }
 
     /** {@code super(args)} or {@code this(args)} in a constructor's twin: type {@code (self, args, Segment)V}. */
@@ -116,7 +120,7 @@ public final class JdkCalls {
         if (implementation != null && !pureValue && JdkTwins.covers(implementation.getDeclaringClass())) {
             MethodHandle twin = JdkTwins.twin(implementation.getDeclaringClass(), name, descriptor);
             if (twin != null) {
-                return twin.asType(type);
+                return noteEntry(caller, twin.asType(type), site);
             }
         }
         MethodHandle plain = withSegment(caller.findVirtual(owner, name, methodType(descriptor, caller)), type);
@@ -142,6 +146,22 @@ public final class JdkCalls {
     private static MethodHandle inevitableFirst(MethodHandle target, int site) {
         MethodHandle become = MethodHandles.insertArguments(BECOME_INEVITABLE, 1, site);
         return MethodHandles.foldArguments(target, target.type().parameterCount() - 1, become);
+    }
+
+    /**
+     * A call from the program (not from another twin) into a twin notes its site in the segment
+     * first, so conflicts inside the collection name the program's call too.
+     */
+    private static MethodHandle noteEntry(MethodHandles.Lookup caller, MethodHandle twin, int site) {
+        if (JdkTwins.isTwinClass(caller.lookupClass()) || site == Sites.UNKNOWN) {
+            return twin;
+        }
+        MethodHandle note = MethodHandles.insertArguments(ENTERED_JDK, 1, site);
+        return MethodHandles.foldArguments(twin, twin.type().parameterCount() - 1, note);
+    }
+
+    private static void enteredJdk(Segment segment, int site) {
+        segment.enteredJdk(site);
     }
 
     private static void becomeInevitable(Segment segment, int site) {

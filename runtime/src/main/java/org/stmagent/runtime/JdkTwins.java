@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JdkTwins {
     /** The name of the one method of a twin class. */
     public static final String METHOD = "twin";
+    /** Appended to the JDK class's name to name its twins' classes. */
+    public static final String CLASS_SUFFIX = "$$StmTwin";
 
     /** Writes twin classes: the agent's rewriter, which the runtime knows only through this. */
     public interface Source {
@@ -49,6 +51,11 @@ public final class JdkTwins {
     public static void install(Source twinSource, MethodHandles.Lookup trustedLookup) {
         trusted = trustedLookup;
         source = twinSource;
+    }
+
+    /** Whether {@code type} is the class of a twin (whose calls into other twins are the JDK's own). */
+    static boolean isTwinClass(Class<?> type) {
+        return type.isHidden() && type.getName().contains(CLASS_SUFFIX);
     }
 
     /** Whether {@code type}'s methods get twins. */

@@ -60,6 +60,11 @@ public final class Segment {
     private Object accessHolder;
     private long accessOffset;
     private int accessSite;
+    /** The program's last call into a JDK collection's twin in this attempt, for the report ({@link Sites#via}). */
+    private int jdkCallSite;
+    private int viaCachedSite;
+    private int viaCachedCall;
+    private int viaCachedResult;
     private ConflictLocation conflictAt;
     private int conflictWonSite;
     private int failedOrec = -1;
@@ -194,6 +199,7 @@ public final class Segment {
 
     private void startAttempt() {
         timings.attemptStarts();
+        jdkCallSite = Sites.UNKNOWN;
         doomed = null;
         if (nextAttemptInevitable != NOT_INEVITABLE || aborts >= inevitableAfter) {
             int site = nextAttemptInevitable != NOT_INEVITABLE ? nextAttemptInevitable : Sites.AFTER_ABORTS;
@@ -417,6 +423,7 @@ public final class Segment {
         if (cause == AbortCause.INEVITABLE) {
             won = conflictWonSite; // the site that made the killer inevitable, noted when killed
         }
+        lost = withVia(lost);
         if (where == ConflictLocation.UNKNOWN) {
             where = ConflictLocation.ofSite(lost); // gone from the commit log: what the losing access touched
         }
@@ -742,7 +749,25 @@ public final class Segment {
     private void noteAccess(Object holder, long offset, int site) {
         accessHolder = holder;
         accessOffset = offset;
-        accessSite = site;
+        accessSite = withVia(site);
+    }
+
+    /** The program's call into a JDK collection's twin, made by this attempt (see {@link JdkCalls}). */
+    void enteredJdk(int callSite) {
+        jdkCallSite = callSite;
+    }
+
+    /** {@code site}, or, inside a JDK collection's twin, the site as reached from the program's last call. */
+    private int withVia(int site) {
+        if (jdkCallSite == Sites.UNKNOWN || !Sites.isInJdk(site)) {
+            return site;
+        }
+        if (site != viaCachedSite || jdkCallSite != viaCachedCall) {
+            viaCachedSite = site;
+            viaCachedCall = jdkCallSite;
+            viaCachedResult = Sites.via(site, jdkCallSite);
+        }
+        return viaCachedResult;
     }
 
     void recordAllocation(Object object) {

@@ -26,15 +26,18 @@ public final class Sites {
 
     private static final List<Site> SITES = new ArrayList<>();
     private static final Map<Site, Integer> IDS = new HashMap<>();
+    /** By id: whether the site is in a JDK class (a collection's twin), read without the lock. */
+    private static volatile boolean[] inJdk = new boolean[1024];
 
     static {
-        SITES.add(new Site("", "", null, -1, "(unknown site)", null));
-        SITES.add(new Site("", "", null, -1, "(contention: inevitable after repeated aborts)", null));
-        SITES.add(new Site("", "", null, -1, "(a large transaction: run alone after an abort)", null));
-        SITES.add(new Site("", "", null, -1, "(the part of a region after wait())", null));
+        SITES.add(new Site("", "", null, -1, "(unknown site)", null, UNKNOWN));
+        SITES.add(new Site("", "", null, -1, "(contention: inevitable after repeated aborts)", null, UNKNOWN));
+        SITES.add(new Site("", "", null, -1, "(a large transaction: run alone after an abort)", null, UNKNOWN));
+        SITES.add(new Site("", "", null, -1, "(the part of a region after wait())", null, UNKNOWN));
         SITES.add(new Site("", "", null, -1,
-                "(a large transaction: inevitable after an abort, the others did not stand aside in time)", null));
-        SITES.add(new Site("", "", null, -1, "(entering or notifying on a converted monitor)", null));
+                "(a large transaction: inevitable after an abort, the others did not stand aside in time)", null,
+                UNKNOWN));
+        SITES.add(new Site("", "", null, -1, "(entering or notifying on a converted monitor)", null, UNKNOWN));
     }
 
     private Sites() {
@@ -54,7 +57,26 @@ public final class Sites {
      */
     public static synchronized int register(String className, String method, String sourceFile, int line,
             String access, String location) {
-        Site site = new Site(className.replace('/', '.'), method, sourceFile, line, access, location);
+        return add(new Site(className.replace('/', '.'), method, sourceFile, line, access, location, UNKNOWN));
+    }
+
+    /**
+     * The site {@code jdkSite} (an access inside a JDK collection's twin) as reached from the
+     * program's call {@code callSite}: {@code read value at java.util.HashMap.getNode(HashMap.java:568)
+     * via com.acme.Cache.get(Cache.java:42)}. Users cannot fix {@code HashMap.java}; they can fix the call.
+     */
+    static synchronized int via(int jdkSite, int callSite) {
+        Site s = get(jdkSite);
+        return add(new Site(s.className, s.method, s.sourceFile, s.line, s.access, s.location, callSite));
+    }
+
+    /** Whether {@code id} is a site inside a JDK class: the accesses of the collections' twins. */
+    static boolean isInJdk(int id) {
+        boolean[] flags = inJdk;
+        return id < flags.length && flags[id];
+    }
+
+    private static int add(Site site) {
         Integer known = IDS.get(site);
         if (known != null) {
             return known;
@@ -62,6 +84,14 @@ public final class Sites {
         int id = SITES.size();
         SITES.add(site);
         IDS.put(site, id);
+        if (site.via == UNKNOWN && (site.className.startsWith("java.") || site.className.startsWith("jdk."))) {
+            boolean[] flags = inJdk;
+            if (id >= flags.length) {
+                flags = java.util.Arrays.copyOf(flags, Math.max(flags.length * 2, id + 1));
+            }
+            flags[id] = true;
+            inJdk = flags;
+        }
         return id;
     }
 
@@ -88,15 +118,25 @@ public final class Sites {
         return id >= 0 && id < SITES.size() ? SITES.get(id) : SITES.get(UNKNOWN);
     }
 
-    /** One site: a stack-trace-like position, what is done there, and to what (or null). */
-    record Site(String className, String method, String sourceFile, int line, String access, String location) {
+    /**
+     * One site: a stack-trace-like position, what is done there, and to what (or null); for an
+     * access inside a JDK collection, the program's call that reached it (or {@link #UNKNOWN}).
+     */
+    record Site(String className, String method, String sourceFile, int line, String access, String location,
+            int via) {
         /** {@code read balance at com.acme.Bank.transfer(Bank.java:42)}, or the access alone. */
         String describe() {
             if (className.isEmpty()) {
                 return access;
             }
+            String described = access + " at " + position();
+            return via == UNKNOWN ? described : described + " via " + get(via).position();
+        }
+
+        /** {@code com.acme.Bank.transfer(Bank.java:42)}. */
+        String position() {
             String file = sourceFile == null ? "Unknown Source" : line >= 0 ? sourceFile + ":" + line : sourceFile;
-            return access + " at " + className + "." + method + "(" + file + ")";
+            return className + "." + method + "(" + file + ")";
         }
     }
 }

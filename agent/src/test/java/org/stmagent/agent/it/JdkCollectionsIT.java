@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JdkCollectionsIT {
     private static final Pattern INEVITABLE_TOTAL = Pattern.compile("inevitable transactions: ([\\d,]+)");
+    private static final Pattern ABORTS = Pattern.compile("conflicts: ([\\d,]+) aborts");
     private static final Pattern SITE = Pattern.compile(" +\\d+\\. +[\\d,]+ times +[\\d.]+ ms waited  (.*)");
     /** A call into a collection, a builder, or through Object (a collection's toString, hashCode). */
     private static final Pattern COLLECTION_CALL =
@@ -40,6 +41,12 @@ class JdkCollectionsIT {
         assertEquals(RESULT, run.out().strip(), run::toString);
         for (String site : inevitableSites(run.err())) {
             assertTrue(!COLLECTION_CALL.matcher(site).matches(), () -> "a region went inevitable for " + site + "\n" + run);
+        }
+        Matcher aborts = ABORTS.matcher(run.err());
+        assertTrue(aborts.find(), run::toString);
+        if (!aborts.group(1).equals("0")) { // the shared keys conflict: inside HashMap, via the program's call
+            assertTrue(run.err().contains(" at java.util.HashMap.") && run.err().contains(
+                    " via programs.CollectionsInTransactions."), () -> "conflicts name the program's call\n" + run);
         }
     }
 

@@ -21,6 +21,8 @@ import org.stmagent.instrument.MonitorMode;
  * transaction inevitable. Objects the transaction constructs are reported to the runtime.
  */
 final class CallRedirector implements Opcodes {
+    private static final String STRING_CONCAT = "java/lang/invoke/StringConcatFactory";
+
     private final CallTargets targets;
     private final TypeHierarchy hierarchy;
     private final MonitorMode mode;
@@ -109,6 +111,9 @@ final class CallRedirector implements Opcodes {
     }
 
     void rewrite(MethodNode method, InvokeDynamicInsnNode indy, int segment, SourceSites.Lines lines) {
+        if (targets.linksJdk() && indy.bsm.getOwner().equals(STRING_CONCAT)) {
+            StringConcatArguments.convert(method, indy, segment, lines.site(indy, "string concatenation"));
+        }
         if (!targets.isPureBootstrap(indy.bsm.getOwner())) {
             String access = "invokedynamic " + indy.name + " of " + indy.bsm.getOwner().replace('/', '.');
             method.instructions.insertBefore(indy, inevitable(segment, lines.site(indy, access)));

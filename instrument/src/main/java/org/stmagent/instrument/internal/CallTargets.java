@@ -123,6 +123,10 @@ final class CallTargets {
         if (JdkCollections.writesArgumentArray(declaring, name, descriptor)) {
             return false;
         }
+        if (jdk != JdkMode.OFF && declaring.equals("java/lang/String") && name.equals("valueOf")
+                && descriptor.equals("(Ljava/lang/Object;)Ljava/lang/String;")) {
+            return false; // calls toString(), which for a collection reads what the transaction wrote
+        }
         return pure.isPure(opcode, declaring, name) || pure.isPure(opcode, owner, name);
     }
 
@@ -162,6 +166,11 @@ final class CallTargets {
         }
         return className.equals(current.name)
                 || (policy.included().test(className) && !RuntimeSeam.isOwnClass(className));
+    }
+
+    /** Whether calls into the JDK's collections are linked to their twins (see {@link JdkMode}). */
+    boolean linksJdk() {
+        return jdk != JdkMode.OFF;
     }
 
     boolean isPureBootstrap(String bootstrapOwner) {

@@ -288,13 +288,14 @@ final class ConstructorPaths implements Opcodes {
         }
         if (insn instanceof MethodInsnNode call) {
             if (call.name.equals("<init>")) {
-                return !targets.isRewritten(call.owner)
+                return targets.constructsThroughJdkTwin(call.owner, call.desc) || !targets.isRewritten(call.owner)
                         && targets.classify(INVOKESPECIAL, call.owner, call.name, call.desc) == CallTargets.Target.INEVITABLE
                         && !PureConstructors.isPure(call.owner, call.desc);
             }
-            // twins are reached through their dispatch check anyway; the rest may need inevitability
+            // twins are reached through their dispatch check anyway; a JDK collection's code as it is
+            // would read around the transaction's buffered writes; the rest may need inevitability
             CallTargets.Target target = targets.classify(op, call.owner, call.name, call.desc);
-            return target == CallTargets.Target.INEVITABLE || target == CallTargets.Target.RECEIVER;
+            return target != CallTargets.Target.TWIN && target != CallTargets.Target.PURE;
         }
         return false;
     }
