@@ -78,7 +78,7 @@ class JdkTwinWriterTest {
     @Test
     void codeATwinCannotCopyIsRefusedAndAbstractMethodsHaveNone() throws Exception {
         RewriteException e = assertThrows(RewriteException.class,
-                () -> writer.twinClass("java/util/HashMap", "clone", "()Ljava/lang/Object;"));
+                () -> writer.twinClass("java/util/AbstractMap", "clone", "()Ljava/lang/Object;"));
         assertTrue(e.getMessage().contains("java/lang/Object.clone"), e.getMessage());
         assertNull(writer.twinClass("java/util/AbstractMap", "entrySet", "()Ljava/util/Set;"));
     }
@@ -119,8 +119,9 @@ class JdkTwinWriterTest {
     /** Final fields may be read as they are; anything else of the JDK's goes through a barrier. */
     private static void assertNoPlainAccessToNonFinalFields(MethodNode m) throws Exception {
         for (AbstractInsnNode insn : m.instructions) {
-            if (insn instanceof FieldInsnNode f && f.owner.startsWith("java/")) {
-                assertEquals(Opcodes.GETFIELD, f.getOpcode(), "no plain write: " + f.owner + "." + f.name);
+            if (insn instanceof FieldInsnNode f && f.owner.startsWith("java/") && !f.owner.endsWith(JdkTwins.CLASS_SUFFIX)) {
+                assertTrue(f.getOpcode() == Opcodes.GETFIELD || f.getOpcode() == Opcodes.GETSTATIC,
+                        "no plain write: " + f.owner + "." + f.name);
                 var field = Class.forName(f.owner.replace('/', '.')).getDeclaredField(f.name);
                 assertTrue(java.lang.reflect.Modifier.isFinal(field.getModifiers()), f.owner + "." + f.name + " is final");
             }

@@ -124,6 +124,9 @@ public final class ClassRewriter implements Opcodes {
             }
         }
         c.methods.addAll(added);
+        if (!isInterface) {
+            OffsetPreload.apply(c, hierarchy);
+        }
         c.fields.add(marker(isInterface));
         if (major < MIN_VERSION) {
             c.version = MIN_VERSION;
