@@ -125,6 +125,30 @@ class ClassFileTest {
         assertEquals(7, c.getMethod("seven").invoke(null));
     }
 
+    /**
+     * The JIT compilers refuse a method holding a dynamic constant not yet resolved: every instance
+     * field offset a twin loads is resolved by the class initialiser, so twins with cold branches
+     * still compile.
+     */
+    @Test
+    void theClassInitialiserResolvesEveryInstanceOffsetTheTwinsLoad() throws Exception {
+        ClassNode fields = read(rewrite("Fields"));
+        java.util.Set<Object> preloaded = new java.util.HashSet<>();
+        java.util.Set<Object> used = new java.util.HashSet<>();
+        for (MethodNode m : fields.methods) {
+            for (AbstractInsnNode insn : m.instructions) {
+                if (insn instanceof org.objectweb.asm.tree.LdcInsnNode ldc
+                        && ldc.cst instanceof org.objectweb.asm.ConstantDynamic d
+                        && d.getBootstrapMethod().getName().equals("instanceOffsetBootstrap")) {
+                    (m.name.equals("<clinit>") ? preloaded : used).add(d);
+                }
+            }
+        }
+        assertFalse(used.isEmpty());
+        assertEquals(used, preloaded);
+        assertNotNull(new RewritingLoader().fixture("Fields"), "the class still initialises");
+    }
+
     private static ClassNode read(byte[] bytes) {
         ClassNode node = new ClassNode();
         new ClassReader(bytes).accept(node, 0);
