@@ -2,6 +2,7 @@ package programs;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
 /**
  * The JDK's collections used inside {@code synchronized} blocks. First one thread applies the same
  * random operations to a collection inside the blocks and to a twin of it outside any block, for
- * ten kinds of collection, and compares their contents and answers as it goes: iteration, removal
+ * eleven kinds of collection, and compares their contents and answers as it goes: iteration, removal
  * through iterators, resizing, views, and an access-ordered map whose eviction rule is this
  * program's own override. Then several threads update one shared map and list under one lock,
  * on keys of their own and on keys they share, and the totals come out exact.
@@ -58,8 +59,9 @@ public final class CollectionsInTransactions {
         program.deque();
         program.priorityQueue();
         program.builder();
+        program.bits();
         String shared = program.shared();
-        System.out.println("collections: " + program.operations + " operations on 10 kinds matched; " + shared);
+        System.out.println("collections: " + program.operations + " operations on 11 kinds matched; " + shared);
     }
 
     private void maps(Map<Integer, String> inside, Map<Integer, String> outside) {
@@ -217,6 +219,36 @@ public final class CollectionsInTransactions {
                 got = builderOperation(inside, op, value);
             }
             check(inside, got, builderOperation(outside, op, value));
+        }
+    }
+
+    private void bits() {
+        BitSet inside = new BitSet();
+        BitSet outside = new BitSet();
+        for (int i = 0; i < OPERATIONS; i++) {
+            int bit = random.nextInt(i < OPERATIONS / 2 ? 5_000 : 300);
+            int op = random.nextInt(5);
+            Object got;
+            synchronized (lock) {
+                got = bitOperation(inside, op, bit);
+            }
+            check(inside, got, bitOperation(outside, op, bit));
+        }
+    }
+
+    private static Object bitOperation(BitSet bits, int op, int bit) {
+        switch (op) {
+            case 0, 1:
+                bits.set(bit);
+                return bits.cardinality();
+            case 2:
+                bits.clear(bit);
+                return bits.length();
+            case 3:
+                return bits.get(bit) + " " + bits.nextSetBit(bit) + " " + bits.previousClearBit(bit);
+            default:
+                bits.flip(bit / 2, bit);
+                return bits.size();
         }
     }
 

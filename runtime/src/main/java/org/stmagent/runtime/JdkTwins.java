@@ -95,7 +95,7 @@ public final class JdkTwins {
                     .defineHiddenClass(classFile, true, MethodHandles.Lookup.ClassOption.NESTMATE);
             return twins.findStatic(twins.lookupClass(), METHOD, typeOf(declaring, name, descriptor));
         } catch (ReflectiveOperationException | LinkageError e) {
-            System.err.println("[stm-agent] warning: no transactional version of " + declaring.getName() + "."
+            System.err.println("stm-agent: warning: no transactional version of " + declaring.getName() + "."
                     + name + descriptor + " (calls to it make transactions inevitable): " + e);
             return null;
         }

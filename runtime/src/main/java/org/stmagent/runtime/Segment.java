@@ -45,6 +45,8 @@ public final class Segment {
     private final WriteLog writes = new WriteLog();
     private final AllocationLog allocations = new AllocationLog();
     private final CounterDeltas counters = new CounterDeltas();
+    /** How long a committer waits for another committer's lock on a counter (see {@link #lockCounters}). */
+    private static final int COUNTER_LOCK_ROUNDS = 256;
     private final HeldMonitors monitors = new HeldMonitors();
     private final List<Object> pendingNotifications = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -318,14 +320,11 @@ public final class Segment {
     /** Commits the current attempt; throws {@link TransactionAbort} (nothing rolled back yet) on failure. */
     void commit() {
         throwIfDoomed();
-        if (!counters.isEmpty()) {
-            applyCounters();
-        }
         if (inevitable) {
-            commitInevitable();
+            commitInevitable(); // its counters were applied in place when it became inevitable
             return;
         }
-        if (writes.lockCount() == 0) {
+        if (writes.lockCount() == 0 && counters.isEmpty()) {
             // Read-only: the snapshot was consistent all along. Wait for write-backs the snapshot
             // includes, so data this thread privatized through what it read is final.
             awaitWritebacksBefore(snapshot + 1);
@@ -333,6 +332,9 @@ public final class Segment {
         }
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
             throw doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
+        }
+        if (!counters.isEmpty()) {
+            lockCounters(); // committing: others who meet these locks wait instead of giving way
         }
         VersionClock.markWriteback(slot.id, VersionClock.WRITEBACK_PENDING);
         long version = VersionClock.tick();
@@ -719,25 +721,67 @@ public final class Segment {
         }
     }
 
-    /** Adds every pending increment to the committed value, under the field's orec. */
+    /** Becoming inevitable: adds every pending increment in place, under the field's orec. */
     private void applyCounters() {
         for (int i = 0, n = counters.size(); i < n; i++) {
+            if (counters.delta(i) == 0) {
+                continue; // added and taken back: nothing to write, nothing to lock
+            }
             Object holder = counters.holder(i);
             long offset = counters.offset(i);
             noteAccess(holder, offset, counters.site(i));
-            int entry = writableEntry(Orecs.index(holder, offset));
-            // the orec is ours: memory holds the last committed value
-            long value = UnsafeApi.getIntVolatile(holder, offset) + counters.delta(i);
-            if (entry == IN_PLACE) {
-                if (rollbackOnException) {
-                    undo.save(holder, offset, Kind.INT);
-                }
-                Kind.storeBits(holder, offset, Kind.INT, value);
-            } else {
-                writes.put(entry, holder, offset, Kind.INT, value, null);
+            writableEntry(Orecs.index(holder, offset)); // inevitable: locks in place
+            if (rollbackOnException) {
+                undo.save(holder, offset, Kind.INT);
             }
+            Kind.storeBits(holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + counters.delta(i));
         }
         counters.clear();
+    }
+
+    /**
+     * Committing: locks each pending increment's orec and buffers the committed value plus the
+     * increment, written back with the rest. Another committer holding one is waited for, a while
+     * (two committers may each hold what the other needs); an owner still running is given way to.
+     */
+    private void lockCounters() {
+        for (int i = 0, n = counters.size(); i < n; i++) {
+            if (counters.delta(i) == 0) {
+                continue; // added and taken back: nothing to write, nothing to lock
+            }
+            Object holder = counters.holder(i);
+            long offset = counters.offset(i);
+            noteAccess(holder, offset, counters.site(i));
+            int entry = lockCounterOrec(Orecs.index(holder, offset));
+            // the orec is ours: memory holds the last committed value
+            writes.put(entry, holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + counters.delta(i), null);
+        }
+        counters.clear();
+    }
+
+    private int lockCounterOrec(int orec) {
+        for (int round = 0; ; ) {
+            long word = Orecs.get(orec);
+            if (Orecs.isLocked(word)) {
+                if (Orecs.owner(word) == slot.id) {
+                    return Orecs.lockEntry(word);
+                }
+                SegmentSlot owner = pool.slot(Orecs.owner(word));
+                if (owner.status != SegmentSlotFields.COMMITTING || round >= COUNTER_LOCK_ROUNDS) {
+                    conflictAt = ConflictLocation.of(accessHolder, accessOffset);
+                    conflictWonSite = owner.descriptor.writes.lockSiteSeenByOthers(Orecs.lockEntry(word));
+                    throw doom(AbortCause.WRITE_WRITE);
+                }
+                round = Spin.pause(round);
+                continue;
+            }
+            // no read of this location is kept, so a version newer than the snapshot is no conflict
+            int entry = writes.addLock(orec, word, accessHolder, accessOffset, accessSite, true);
+            if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(slot.id, entry))) {
+                return entry;
+            }
+            writes.removeLastLock();
+        }
     }
 
     private boolean ownsOrecOf(Object holder, long offset) {

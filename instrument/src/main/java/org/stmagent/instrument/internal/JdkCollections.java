@@ -15,7 +15,7 @@ final class JdkCollections {
     private static final Set<String> HOSTS = Set.of(
             "java/util/HashMap", "java/util/LinkedHashMap", "java/util/HashSet", "java/util/LinkedHashSet",
             "java/util/ArrayList", "java/util/ArrayDeque", "java/util/LinkedList", "java/util/PriorityQueue",
-            "java/util/TreeMap", "java/util/TreeSet",
+            "java/util/TreeMap", "java/util/TreeSet", "java/util/BitSet",
             "java/util/AbstractMap", "java/util/AbstractCollection", "java/util/AbstractList",
             "java/util/AbstractSet", "java/util/AbstractQueue", "java/util/AbstractSequentialList",
             "java/util/Map", "java/util/Collection", "java/util/List", "java/util/Set", "java/util/Queue",

@@ -18,7 +18,8 @@ import org.stmagent.benchmarks.workload.LockedHashMap;
 
 /**
  * {@code get} and {@code put} on a {@code HashMap} of 65,536 keys inside one {@code synchronized}
- * block ({@link LockedHashMap}), at one and two threads, each thread on random keys. The measured
+ * block ({@link LockedHashMap}), at one and two threads, each thread on random keys; and inserts and
+ * removals, each thread in a key range of its own, which change the map's size every time. The measured
  * code lives here once: {@link LockedHashMapPlain} runs it with the real lock,
  * {@link LockedHashMapAgent} under the agent with the collections' twins, and
  * {@link LockedHashMapAgentNoCollections} under the agent with {@code collections=false}.
@@ -30,6 +31,8 @@ import org.stmagent.benchmarks.workload.LockedHashMap;
 @Measurement(iterations = 5, time = 2)
 public abstract class LockedHashMapBenchmark {
     static final int KEYS = 65_536;
+    /** Keys each thread inserts and removes, apart from the other thread's. */
+    static final int OWN_KEYS = 4_096;
 
     LockedHashMap map;
 
@@ -42,18 +45,24 @@ public abstract class LockedHashMapBenchmark {
         map = new LockedHashMap(KEYS);
     }
 
-    /** One thread's random key generator. */
+    /** One thread's random key generator, and its own range of keys to insert and remove. */
     @State(Scope.Thread)
     public static class Keys {
         private Xorshift random;
+        private int ownRange;
 
         @Setup(Level.Trial)
         public void join(ThreadParams thread) {
             random = new Xorshift(thread.getThreadIndex() + 1);
+            ownRange = thread.getThreadIndex() * OWN_KEYS;
         }
 
         int next() {
             return random.nextInt(KEYS);
+        }
+
+        int nextOwn() {
+            return ownRange + random.nextInt(OWN_KEYS);
         }
     }
 
@@ -67,5 +76,18 @@ public abstract class LockedHashMapBenchmark {
     @Threads(2)
     public void getPut_2threads(Keys keys) {
         map.increment(keys.next());
+    }
+
+    /** Inserts and removals: each changes the map's size and modCount, the threads' keys are disjoint. */
+    @Benchmark
+    @Threads(1)
+    public void insertOrRemove_1thread(Keys keys) {
+        map.insertOrRemove(keys.nextOwn());
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void insertOrRemove_2threads(Keys keys) {
+        map.insertOrRemove(keys.nextOwn());
     }
 }

@@ -30,6 +30,19 @@ public final class LockedHashMap {
         }
     }
 
+    /**
+     * Removes key {@code k} if present, else inserts it: every call changes the map's size. Keys
+     * outside the counted ones, so that threads given disjoint ranges touch disjoint entries.
+     */
+    public void insertOrRemove(int k) {
+        Integer key = -1 - k;
+        synchronized (lock) {
+            if (counts.remove(key) == null) {
+                counts.put(key, 1L);
+            }
+        }
+    }
+
     /** The sum of all counts. */
     public long total() {
         synchronized (lock) {
