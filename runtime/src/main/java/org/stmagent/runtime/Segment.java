@@ -64,9 +64,11 @@ public final class Segment {
     private int accessSite;
     /** The program's last call into a JDK collection's twin in this attempt, for the report ({@link Sites#via}). */
     private int jdkCallSite;
-    private int viaCachedSite;
-    private int viaCachedCall;
-    private int viaCachedResult;
+    /** (site, call) -> combined site, direct-mapped: a transaction meets the same few pairs over and over. */
+    private final int[] viaSites = new int[VIA_CACHE];
+    private final int[] viaCalls = new int[VIA_CACHE];
+    private final int[] viaResults = new int[VIA_CACHE];
+    private static final int VIA_CACHE = 64;
     private ConflictLocation conflictAt;
     private int conflictWonSite;
     private int failedOrec = -1;
@@ -806,12 +808,13 @@ public final class Segment {
         if (jdkCallSite == Sites.UNKNOWN || !Sites.isInJdk(site)) {
             return site;
         }
-        if (site != viaCachedSite || jdkCallSite != viaCachedCall) {
-            viaCachedSite = site;
-            viaCachedCall = jdkCallSite;
-            viaCachedResult = Sites.via(site, jdkCallSite);
+        int i = (site * 31 + jdkCallSite) & (VIA_CACHE - 1);
+        if (viaSites[i] != site || viaCalls[i] != jdkCallSite) {
+            viaResults[i] = Sites.via(site, jdkCallSite);
+            viaSites[i] = site;
+            viaCalls[i] = jdkCallSite;
         }
-        return viaCachedResult;
+        return viaResults[i];
     }
 
     void recordAllocation(Object object) {

@@ -20,6 +20,8 @@ public final class Samples {
             "producers and consumers on a bounded buffer with wait/notifyAll"});
         SAMPLES.put("api", new String[] {"org.stmagent.samples.api.ApiBank",
             "a bank written against the runtime API, without the agent"});
+        SAMPLES.put("inventory", new String[] {"org.stmagent.samples.collections.Inventory",
+            "a HashMap of stock under one lock: JDK collections inside transactions"});
         SAMPLES.put("counting", new String[] {"org.stmagent.samples.counting.CountingBank",
             "the bank with a statistic counted inside its lock: a conflict the report points at"});
         SAMPLES.put("reservations", new String[] {"org.stmagent.samples.options.Reservations",

@@ -156,6 +156,18 @@ class SamplesIT {
     }
 
     @Test
+    void inventoryUnderTheAgentKeepsItsStockAndItsMapCallsStayOptimistic() throws Exception {
+        SampleJvm.Result result = SampleJvm.underAgent("org.stmagent.samples.collections.Inventory",
+                "--threads", "2", "--seconds", "1", "--items", "256");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("units in stock: 256,000 of 256,000;"), result::toString);
+        assertFalse(result.out().contains("FAILED"), result::toString);
+        assertFalse(result.err().contains("call java.util."), "a map call made a region inevitable\n" + result);
+        assertTrue(result.err().contains(" via org.stmagent.samples.collections.Inventory."),
+                "conflicts inside the map name the sample's lines\n" + result);
+    }
+
+    @Test
     void launcherStartsASampleByName() throws Exception {
         SampleJvm.Result result = SampleJvm.plain("org.stmagent.samples.Samples",
                 "pipeline", "--producers", "1", "--consumers", "1", "--seconds", "0.2");
