@@ -60,6 +60,8 @@ public final class CollectionsInTransactions {
         program.priorityQueue();
         program.builder();
         program.bits();
+        program.readersOfWhatTheRegionWrote();
+        program.subclasses();
         String shared = program.shared();
         System.out.println("collections: " + program.operations + " operations on 11 kinds matched; " + shared);
     }
@@ -219,6 +221,75 @@ public final class CollectionsInTransactions {
                 got = builderOperation(inside, op, value);
             }
             check(inside, got, builderOperation(outside, op, value));
+        }
+    }
+
+    /** A map of this program's that calls the JDK's {@code put} as {@code super.put}. */
+    static final class CountingMap extends HashMap<Integer, String> {
+        private static final long serialVersionUID = 1L;
+        int puts;
+
+        @Override
+        public String put(Integer key, String value) {
+            puts++;
+            return super.put(key, value);
+        }
+    }
+
+    /** A bit set of this program's that copies itself with {@code super.clone()}, which has no twin. */
+    static final class Bits extends BitSet {
+        private static final long serialVersionUID = 1L;
+
+        Bits copy() {
+            return (Bits) super.clone();
+        }
+    }
+
+    /** Subclasses of the collections calling the JDK's methods non-virtually ({@code super.m()}). */
+    private void subclasses() {
+        CountingMap inside = new CountingMap();
+        CountingMap outside = new CountingMap();
+        Bits bits = new Bits();
+        for (int i = 0; i < 200; i++) {
+            int key = random.nextInt(50);
+            Object got;
+            synchronized (lock) {
+                got = inside.put(key, "v" + i) + " " + inside.puts;
+                bits.set(key);
+                got = got + " " + bits.copy().cardinality();
+            }
+            check(inside, got, outside.put(key, "v" + i) + " " + outside.puts + " " + bits.cardinality());
+        }
+    }
+
+    /** Holds an iterator its constructor takes: constructor code that calls into a collection. */
+    static final class EntriesFrom {
+        final Iterator<Map.Entry<Integer, String>> entries;
+
+        EntriesFrom(Map<Integer, String> map) {
+            entries = map.entrySet().iterator();
+        }
+    }
+
+    /**
+     * Code that reads a map the region has just written, other than the map's own methods: a
+     * constructor that takes an iterator, and string concatenation, which calls {@code toString()}.
+     */
+    private void readersOfWhatTheRegionWrote() {
+        Map<Integer, String> map = new HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            String seen;
+            synchronized (lock) {
+                map.put(i, "v" + i);
+                EntriesFrom from = new EntriesFrom(map);
+                int count = 0;
+                while (from.entries.hasNext()) {
+                    from.entries.next();
+                    count++;
+                }
+                seen = count + " " + map;
+            }
+            check(map, seen, map.size() + " " + map);
         }
     }
 

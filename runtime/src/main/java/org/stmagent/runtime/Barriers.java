@@ -425,6 +425,11 @@ public final class Barriers {
     }
 
     /** {@code System.arraycopy}, element by element through the barriers, with the JDK's exceptions. */
+    /** {@code super.clone()} reaching {@code Object.clone()} inside a transaction (see {@link ObjectClones}). */
+    public static Object cloneObject(Object original, Segment s, int site) throws CloneNotSupportedException {
+        return ObjectClones.cloneObject(original, s, site);
+    }
+
     public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, Segment s, int site) {
         ArrayCopies.arraycopy(src, srcPos, dst, dstPos, length, s, site);
     }

@@ -70,8 +70,11 @@ public final class JdkCalls {
         if (twin != null) {
             return new ConstantCallSite(noteEntry(caller, twin.asType(type), site));
         }
-        MethodHandle plain = MethodHandles.privateLookupIn(owner, caller)
-                .findSpecial(owner, name, methodType(descriptor, caller), owner);
+        MethodType original = methodType(descriptor, caller);
+        Class<?> callerClass = caller.lookupClass();
+        MethodHandle plain = owner.isAssignableFrom(callerClass) && !JdkTwins.isTwinClass(callerClass)
+                ? caller.findSpecial(owner, name, original, callerClass) // super.m() from a program's subclass
+                : JdkTwins.special(owner, name, original); // a twin's call of its class's own code
         return new ConstantCallSite(inevitableFirst(withSegment(plain, type), site));
     }
 

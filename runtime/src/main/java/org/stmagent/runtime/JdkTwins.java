@@ -53,6 +53,14 @@ public final class JdkTwins {
         source = twinSource;
     }
 
+    /**
+     * {@code owner}'s own {@code name}, not dispatched: what a twin's {@code super.m()} or private
+     * call runs when that method has no twin (a twin class is no subclass to ask for it itself).
+     */
+    static MethodHandle special(Class<?> owner, String name, MethodType type) throws ReflectiveOperationException {
+        return trusted.in(owner).findSpecial(owner, name, type, owner);
+    }
+
     /** Whether {@code type} is the class of a twin (whose calls into other twins are the JDK's own). */
     static boolean isTwinClass(Class<?> type) {
         return type.isHidden() && type.getName().contains(CLASS_SUFFIX);

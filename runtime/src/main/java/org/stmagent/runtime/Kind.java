@@ -17,6 +17,32 @@ final class Kind {
     private Kind() {
     }
 
+    /** The kind of a field of {@code type}. */
+    static byte of(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return REFERENCE;
+        }
+        if (type == int.class) {
+            return INT;
+        }
+        if (type == long.class) {
+            return LONG;
+        }
+        if (type == boolean.class) {
+            return BOOLEAN;
+        }
+        if (type == byte.class) {
+            return BYTE;
+        }
+        if (type == char.class) {
+            return CHAR;
+        }
+        if (type == short.class) {
+            return SHORT;
+        }
+        return type == float.class ? FLOAT : DOUBLE;
+    }
+
     /** Reads a primitive location as raw bits (floats and doubles as their raw bit patterns). */
     static long loadBits(Object holder, long offset, byte kind) {
         switch (kind) {

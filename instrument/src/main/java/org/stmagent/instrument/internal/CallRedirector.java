@@ -16,7 +16,8 @@ import org.stmagent.instrument.MonitorMode;
 
 /**
  * Calls inside a transaction: to the callee's twin when it has one; {@code wait}/{@code notify}
- * to the runtime's monitor conditions, {@code Thread.holdsLock} to the transaction's monitors; {@code array.clone()} and {@code System.arraycopy} to their
+ * to the runtime's monitor conditions, {@code Thread.holdsLock} to the transaction's monitors; {@code array.clone()},
+ * {@code super.clone()} reaching {@code Object.clone()} and {@code System.arraycopy} to their
  * transactional versions; anything else not known to be pure after making the
  * transaction inevitable. Objects the transaction constructs are reported to the runtime.
  */
@@ -55,6 +56,12 @@ final class CallRedirector implements Opcodes {
             method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // array s
             method.instructions.insertBefore(call, lines.push(call, "clone an array", null)); // array s site
             method.instructions.set(call, RuntimeSeam.CLONE_ARRAY.insn()); // copy (javac's checkcast follows)
+            return;
+        }
+        if (isObjectClone(call)) { // this
+            method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // this s
+            method.instructions.insertBefore(call, lines.push(call, "clone an object", null)); // this s site
+            method.instructions.set(call, RuntimeSeam.CLONE_OBJECT.insn()); // copy
             return;
         }
         if (isArraycopy(call)) { // src srcPos dst dstPos length
@@ -223,6 +230,12 @@ final class CallRedirector implements Opcodes {
 
     private static boolean isArrayClone(MethodInsnNode call) {
         return call.owner.startsWith("[") && call.name.equals("clone") && call.desc.equals("()Ljava/lang/Object;");
+    }
+
+    /** {@code super.clone()} that reaches {@code Object.clone()}: a copy of every field, through barriers. */
+    private boolean isObjectClone(MethodInsnNode call) {
+        return call.getOpcode() == INVOKESPECIAL && call.name.equals("clone") && call.desc.equals("()Ljava/lang/Object;")
+                && targets.declaringClass(call.owner, call.name, call.desc).equals("java/lang/Object");
     }
 
     private static boolean isArraycopy(MethodInsnNode call) {

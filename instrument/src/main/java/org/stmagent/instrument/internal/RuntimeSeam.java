@@ -65,6 +65,7 @@ public final class RuntimeSeam {
     /** {@code array.clone()} inside a transaction: a copy read through the barriers. */
     public static final Call CLONE_ARRAY = barrier("cloneArray", "(" + OBJECT + S + "I)" + OBJECT);
     /** {@code System.arraycopy} inside a transaction: element by element through the barriers. */
+    public static final Call CLONE_OBJECT = barrier("cloneObject", "(" + OBJECT + S + "I)" + OBJECT);
     public static final Call ADD_TO_COUNTER = barrier("addToCounter", "(" + OBJECT + "IJ" + S + "I)I");
     public static final Call READ_COUNTER = barrier("readCounter", "(" + OBJECT + "J" + S + "I)I");
     public static final Call WRITE_COUNTER = barrier("writeCounter", "(" + OBJECT + "IJ" + S + "I)V");
