@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -152,7 +153,7 @@ public final class CollectionsInTransactions {
         }
     }
 
-    private void sets(java.util.Set<String> inside, java.util.Set<String> outside) {
+    private void sets(Set<String> inside, Set<String> outside) {
         for (int i = 0; i < OPERATIONS; i++) {
             String value = "s" + random.nextInt(2_000);
             int op = random.nextInt(4);
@@ -164,7 +165,7 @@ public final class CollectionsInTransactions {
         }
     }
 
-    private static Object setOperation(java.util.Set<String> set, int op, String value) {
+    private static Object setOperation(Set<String> set, int op, String value) {
         return switch (op) {
             case 0, 1 -> set.add(value);
             case 2 -> set.remove(value);

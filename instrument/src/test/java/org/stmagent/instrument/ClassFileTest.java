@@ -9,14 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.CheckClassAdapter;
@@ -133,12 +137,11 @@ class ClassFileTest {
     @Test
     void theClassInitialiserResolvesEveryInstanceOffsetTheTwinsLoad() throws Exception {
         ClassNode fields = read(rewrite("Fields"));
-        java.util.Set<Object> preloaded = new java.util.HashSet<>();
-        java.util.Set<Object> used = new java.util.HashSet<>();
+        Set<Object> preloaded = new HashSet<>();
+        Set<Object> used = new HashSet<>();
         for (MethodNode m : fields.methods) {
             for (AbstractInsnNode insn : m.instructions) {
-                if (insn instanceof org.objectweb.asm.tree.LdcInsnNode ldc
-                        && ldc.cst instanceof org.objectweb.asm.ConstantDynamic d
+                if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof ConstantDynamic d
                         && d.getBootstrapMethod().getName().equals("instanceOffsetBootstrap")) {
                     (m.name.equals("<clinit>") ? preloaded : used).add(d);
                 }

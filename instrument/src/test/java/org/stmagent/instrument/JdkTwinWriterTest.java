@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -134,8 +137,8 @@ class JdkTwinWriterTest {
             if (insn instanceof FieldInsnNode f && f.owner.startsWith("java/") && !f.owner.endsWith(JdkTwins.CLASS_SUFFIX)) {
                 assertTrue(f.getOpcode() == Opcodes.GETFIELD || f.getOpcode() == Opcodes.GETSTATIC,
                         "no plain write: " + f.owner + "." + f.name);
-                var field = Class.forName(f.owner.replace('/', '.')).getDeclaredField(f.name);
-                assertTrue(java.lang.reflect.Modifier.isFinal(field.getModifiers()), f.owner + "." + f.name + " is final");
+                Field field = Class.forName(f.owner.replace('/', '.')).getDeclaredField(f.name);
+                assertTrue(Modifier.isFinal(field.getModifiers()), f.owner + "." + f.name + " is final");
             }
         }
     }
@@ -143,7 +146,7 @@ class JdkTwinWriterTest {
     /** ASM's verifier (types checked by name, not loaded) finds nothing wrong. */
     private static void assertVerifies(ClassNode twin) {
         StringWriter problems = new StringWriter();
-        org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+        ClassWriter w = new ClassWriter(0);
         twin.accept(w);
         CheckClassAdapter.verify(new ClassReader(w.toByteArray()), ClassLoader.getSystemClassLoader(), false,
                 new PrintWriter(problems));

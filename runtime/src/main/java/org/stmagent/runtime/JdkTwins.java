@@ -3,6 +3,9 @@ package org.stmagent.runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,10 +121,10 @@ public final class JdkTwins {
     }
 
     private static boolean isStatic(Class<?> declaring, String name, MethodType type) {
-        for (var m : declaring.getDeclaredMethods()) {
+        for (Method m : declaring.getDeclaredMethods()) {
             if (m.getName().equals(name) && m.getReturnType() == type.returnType()
-                    && java.util.Arrays.equals(m.getParameterTypes(), type.parameterArray())) {
-                return java.lang.reflect.Modifier.isStatic(m.getModifiers());
+                    && Arrays.equals(m.getParameterTypes(), type.parameterArray())) {
+                return Modifier.isStatic(m.getModifiers());
             }
         }
         return false;

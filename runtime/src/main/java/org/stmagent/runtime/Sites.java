@@ -1,6 +1,7 @@
 package org.stmagent.runtime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class Sites {
         if (site.via == UNKNOWN && (site.className.startsWith("java.") || site.className.startsWith("jdk."))) {
             boolean[] flags = inJdk;
             if (id >= flags.length) {
-                flags = java.util.Arrays.copyOf(flags, Math.max(flags.length * 2, id + 1));
+                flags = Arrays.copyOf(flags, Math.max(flags.length * 2, id + 1));
             }
             flags[id] = true;
             inJdk = flags;

@@ -1,5 +1,7 @@
 package org.stmagent.instrument.internal;
 
+import java.util.Arrays;
+
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -178,7 +180,7 @@ final class CallRedirector implements Opcodes {
         method.instructions.remove(dup);
         Type type = Type.getMethodType(call.desc);
         Type[] arguments = type.getArgumentTypes();
-        Type[] linked = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        Type[] linked = Arrays.copyOf(arguments, arguments.length + 1);
         linked[arguments.length] = Type.getObjectType(RuntimeSeam.SEGMENT);
         int site = lines.site(call, callee(call));
         method.instructions.insertBefore(call, new VarInsnNode(ALOAD, segment)); // args s

@@ -10,6 +10,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -56,7 +57,7 @@ final class OffsetPreload implements Opcodes {
             preload.add(new LdcInsnNode(d)); // address
             preload.add(new InsnNode(POP)); //
             preload.add(end);
-            preload.add(new org.objectweb.asm.tree.JumpInsnNode(GOTO, next));
+            preload.add(new JumpInsnNode(GOTO, next));
             preload.add(handler); // thrown
             preload.add(new InsnNode(POP)); //
             preload.add(next);

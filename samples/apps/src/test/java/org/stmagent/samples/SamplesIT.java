@@ -161,6 +161,7 @@ class SamplesIT {
                 "--threads", "2", "--seconds", "1", "--items", "256");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("units in stock: 256,000 of 256,000;"), result::toString);
+        assertTrue(result.out().contains("verified: no unit lost or invented"), result::toString);
         assertFalse(result.out().contains("FAILED"), result::toString);
         assertFalse(result.err().contains("call java.util."), "a map call made a region inevitable\n" + result);
         assertTrue(result.err().contains(" via org.stmagent.samples.collections.Inventory."),

@@ -112,5 +112,6 @@ public final class Inventory {
             System.out.println("FAILED: stock was lost or invented");
             System.exit(1);
         }
+        System.out.println("verified: no unit lost or invented, every worker's listed items in stock");
     }
 }
