@@ -45,7 +45,7 @@ public final class Segment {
     private final WriteLog writes = new WriteLog();
     private final AllocationLog allocations = new AllocationLog();
     private final CounterDeltas counters = new CounterDeltas();
-    /** How long a committer waits for another committer's lock on a counter (see {@link #lockCounters}). */
+    /** How long a committer waits for another committer's lock on a counter (see {@link #applyCounters}). */
     private static final int COUNTER_LOCK_ROUNDS = 256;
     private final HeldMonitors monitors = new HeldMonitors();
     private final List<Object> pendingNotifications = new ArrayList<>();
@@ -336,7 +336,7 @@ public final class Segment {
             throw doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
         }
         if (!counters.isEmpty()) {
-            lockCounters(); // committing: others who meet these locks wait instead of giving way
+            applyCounters(); // committing: others who meet these locks wait instead of giving way
         }
         VersionClock.markWriteback(slot.id, VersionClock.WRITEBACK_PENDING);
         long version = VersionClock.tick();
@@ -723,40 +723,33 @@ public final class Segment {
         }
     }
 
-    /** Becoming inevitable: adds every pending increment in place, under the field's orec. */
+    /**
+     * Adds every pending increment to the committed value, under the field's orec. Becoming
+     * inevitable: in place. Committing: buffered, written back with the rest; another committer
+     * holding the orec is waited for a while (two committers may each hold what the other needs),
+     * an owner still running is given way to.
+     */
     private void applyCounters() {
         for (int i = 0, n = counters.size(); i < n; i++) {
-            if (counters.delta(i) == 0) {
+            int delta = counters.delta(i);
+            if (delta == 0) {
                 continue; // added and taken back: nothing to write, nothing to lock
             }
             Object holder = counters.holder(i);
             long offset = counters.offset(i);
             noteAccess(holder, offset, counters.site(i));
-            writableEntry(Orecs.index(holder, offset)); // inevitable: locks in place
-            if (rollbackOnException) {
-                undo.save(holder, offset, Kind.INT);
+            int orec = Orecs.index(holder, offset);
+            if (inevitable) {
+                writableEntry(orec); // locks in place
+                if (rollbackOnException) {
+                    undo.save(holder, offset, Kind.INT);
+                }
+                Kind.storeBits(holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + delta);
+            } else {
+                int entry = lockCounterOrec(orec);
+                // the orec is ours: memory holds the last committed value
+                writes.put(entry, holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + delta, null);
             }
-            Kind.storeBits(holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + counters.delta(i));
-        }
-        counters.clear();
-    }
-
-    /**
-     * Committing: locks each pending increment's orec and buffers the committed value plus the
-     * increment, written back with the rest. Another committer holding one is waited for, a while
-     * (two committers may each hold what the other needs); an owner still running is given way to.
-     */
-    private void lockCounters() {
-        for (int i = 0, n = counters.size(); i < n; i++) {
-            if (counters.delta(i) == 0) {
-                continue; // added and taken back: nothing to write, nothing to lock
-            }
-            Object holder = counters.holder(i);
-            long offset = counters.offset(i);
-            noteAccess(holder, offset, counters.site(i));
-            int entry = lockCounterOrec(Orecs.index(holder, offset));
-            // the orec is ours: memory holds the last committed value
-            writes.put(entry, holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + counters.delta(i), null);
         }
         counters.clear();
     }
