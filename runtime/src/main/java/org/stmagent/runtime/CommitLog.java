@@ -1,146 +1,83 @@
 package org.stmagent.runtime;
 
-import org.agrona.UnsafeApi;
-
 /**
- * A ring of the most recent commits: for each version, the orecs that commit wrote (when there were
- * few). Validation from one snapshot to a later one then costs the writes committed in between,
- * not the size of the read set: a long reader next to short writers checks a handful of orecs per
- * clock step instead of revalidating everything it read.
+ * The recent commits of every segment slot, each kept in its slot's {@link CommitRing}: validation
+ * from one snapshot to a later one costs the writes committed in between, not the size of the read
+ * set, so a long reader next to short writers checks a handful of orecs per extension.
  *
- * <p>Each entry takes two cache lines of its own: the version (published last, with release) and
- * the count followed by up to {@value #CAPACITY} orec indices. A writer publishes its entry right
- * after drawing its version, before it writes back; a reader that needs version v waits the few
- * nanoseconds until v's entry appears. An entry found overwritten by a newer version, a commit that
- * wrote more than {@value #CAPACITY} orecs, or a range longer than half the ring sends the reader
- * to full validation instead.
+ * <p>A commit publishes its entry right after drawing its version, and marks its slot's write-back
+ * word before drawing it ({@link PublishedState}); a reader that checks up to version {@code to}
+ * first waits, per slot, for a commit that is drawing its version or has drawn one up to {@code to}
+ * without its entry yet. The tick's atomic add orders the mark before the version, so no commit up
+ * to {@code to} is missed.
  */
 final class CommitLog {
-    /** Orec indices an entry can hold. */
-    static final int CAPACITY = 15;
-    private static final int ENTRIES = 1024;
-    private static final int MASK = ENTRIES - 1;
-    private static final int VERSION_STRIDE = 8; // longs per entry: one cache line
-    private static final int OREC_STRIDE = 16;   // ints per entry: one cache line
-    private static final int MANY = -1;
-
-    private static final long[] VERSIONS = new long[(ENTRIES + 1) * VERSION_STRIDE];
-    // what each logged orec was, for the conflict report: the written holder's class and offset,
-    // and the site of the write
-    private static final Class<?>[] HOLDER_TYPES = new Class<?>[ENTRIES * CAPACITY];
-    private static final long[] HOLDER_OFFSETS = new long[ENTRIES * CAPACITY];
-    private static final int[] WRITE_SITES = new int[ENTRIES * CAPACITY];
-    private static final int[] OREC_LISTS = new int[(ENTRIES + 1) * OREC_STRIDE];
-    private static final long VERSION_BASE = UnsafeApi.arrayBaseOffset(long[].class) + VERSION_STRIDE * 8L;
-    private static final long OREC_BASE = UnsafeApi.arrayBaseOffset(int[].class) + OREC_STRIDE * 4L;
-
     private CommitLog() {
     }
 
-    /** Records what the commit with {@code version} wrote (nothing, for a failed commit). */
-    static void publish(long version, WriteLog writes, boolean wroteNothing) {
-        int entry = (int) version & MASK;
-        long orecs = OREC_BASE + (long) entry * OREC_STRIDE * 4;
-        int locks = wroteNothing ? 0 : writes.lockCount();
-        int count = 0;
-        for (int i = 0; i < locks && count != MANY; i++) {
-            if (!writes.written(i)) {
-                continue; // locked by the inevitable transaction to read: nothing changed there
-            }
-            if (count == CAPACITY) {
-                count = MANY;
-                break;
-            }
-            UnsafeApi.putInt(OREC_LISTS, orecs + 4L * (count + 1), writes.lockedOrec(i));
-            HOLDER_TYPES[entry * CAPACITY + count] = writes.lockedType(i);
-            HOLDER_OFFSETS[entry * CAPACITY + count] = writes.lockedOffset(i);
-            WRITE_SITES[entry * CAPACITY + count] = writes.lockSite(i);
-            count++;
-        }
-        UnsafeApi.putInt(OREC_LISTS, orecs, count);
-        UnsafeApi.putLongRelease(VERSIONS, versionAddress(entry), version);
-    }
-
     /**
-     * Whether no commit with a version in {@code (from, to]} wrote an orec in {@code reads}.
-     * Returns {@code null} when the ring cannot tell, and the caller must validate in full.
+     * Whether no commit made in another slot than {@code self} with a version in
+     * {@code (from, to]} wrote an orec in {@code reads}; {@code null} when the rings cannot tell,
+     * and the caller must validate in full.
      */
-    static Boolean untouchedBetween(long from, long to, ReadSet reads, Segment reader) {
-        if (to - from > ENTRIES / 2) {
-            return null;
-        }
-        for (long v = from + 1; v <= to; v++) {
-            int entry = (int) v & MASK;
-            long address = versionAddress(entry);
-            long seen;
-            int round = 0;
-            while ((seen = UnsafeApi.getLongVolatile(VERSIONS, address)) < v) {
-                round = Spin.pause(round); // drawn but not yet published: a matter of nanoseconds
+    static Boolean untouchedBetween(long from, long to, ReadSet reads, Segment reader, SegmentSlot self) {
+        SegmentPool pool = SegmentPool.instance();
+        for (int id = 0, n = pool.size(); id < n; id++) {
+            SegmentSlot slot = pool.slot(id);
+            if (slot == self) {
+                continue;
             }
-            if (seen != v) {
-                return null;
+            long marked = slot.published.awaitVersionDrawn();
+            if (marked > from && marked <= to) {
+                slot.commits.awaitEntry(marked);
             }
-            long orecs = OREC_BASE + (long) entry * OREC_STRIDE * 4;
-            int count = UnsafeApi.getInt(OREC_LISTS, orecs);
-            if (count == MANY) {
-                return null;
-            }
-            for (int i = 0; i < count; i++) {
-                int orec = UnsafeApi.getInt(OREC_LISTS, orecs + 4L * (i + 1));
-                if (reads.contains(orec)) {
-                    if (reader != null) {
-                        reader.readWasOverwritten(orec);
-                    }
-                    return Boolean.FALSE;
-                }
-            }
-            UnsafeApi.loadFence();
-            if (UnsafeApi.getLongVolatile(VERSIONS, address) != v) {
-                return null; // overwritten while read
+            Boolean untouched = slot.commits.untouchedBetween(from, to, reads, reader);
+            if (untouched != Boolean.TRUE) {
+                return untouched;
             }
         }
         return Boolean.TRUE;
     }
 
+    /** A write found by {@link #findWrite}: which slot's ring, and where in it. */
+    static final class Write {
+        static final Write NONE = new Write(null, -1);
+        final CommitRing ring;
+        final int index;
+
+        private Write(CommitRing ring, int index) {
+            this.ring = ring;
+            this.index = index;
+        }
+
+        ConflictLocation location() {
+            return ring == null ? ConflictLocation.UNKNOWN : ring.locationOf(index);
+        }
+
+        int site() {
+            return ring == null ? Sites.UNKNOWN : ring.siteOf(index);
+        }
+    }
+
     /**
-     * Where the newest logged commit up to {@code newest} that wrote {@code orec} keeps what it
-     * wrote, searched back at most half the ring; -1 when none is found. For the conflict report:
-     * racy by design (the ring moves on), so a wrong or missing answer only blurs the report.
+     * The newest logged commit up to {@code newest} that wrote {@code orec}, in any slot. For the
+     * conflict report: racy by design (the rings move on), so a wrong answer only blurs it.
      */
-    static int findWrite(int orec, long newest) {
-        for (long v = newest; v > newest - ENTRIES / 2 && v > 0; v--) {
-            int entry = (int) v & MASK;
-            if (UnsafeApi.getLongVolatile(VERSIONS, versionAddress(entry)) != v) {
-                continue;
-            }
-            long orecs = OREC_BASE + (long) entry * OREC_STRIDE * 4;
-            int count = UnsafeApi.getInt(OREC_LISTS, orecs);
-            for (int i = 0; i < count && i < CAPACITY; i++) {
-                if (UnsafeApi.getInt(OREC_LISTS, orecs + 4L * (i + 1)) == orec) {
-                    return entry * CAPACITY + i;
+    static Write findWrite(int orec, long newest) {
+        SegmentPool pool = SegmentPool.instance();
+        Write best = Write.NONE;
+        long bestVersion = 0;
+        for (int id = 0, n = pool.size(); id < n; id++) {
+            CommitRing ring = pool.slot(id).commits;
+            int index = ring.findWrite(orec, newest);
+            if (index >= 0) {
+                long version = ring.versionOfWrite(index);
+                if (version > bestVersion) {
+                    best = new Write(ring, index);
+                    bestVersion = version;
                 }
             }
         }
-        return -1;
-    }
-
-    /** The location a write found by {@link #findWrite} went to. */
-    static ConflictLocation locationOf(int write) {
-        if (write < 0) {
-            return ConflictLocation.UNKNOWN;
-        }
-        Class<?> type = HOLDER_TYPES[write];
-        long offset = HOLDER_OFFSETS[write];
-        boolean isStatic = offset < 0;
-        return ConflictLocation.of(type, isStatic ? -1 - offset : offset, isStatic);
-    }
-
-    /** The site of a write found by {@link #findWrite}. */
-    static int siteOf(int write) {
-        return write < 0 ? Sites.UNKNOWN : WRITE_SITES[write];
-    }
-
-    private static long versionAddress(int entry) {
-        return VERSION_BASE + (long) entry * VERSION_STRIDE * 8;
+        return best;
     }
 }

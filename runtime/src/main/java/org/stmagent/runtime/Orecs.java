@@ -74,6 +74,11 @@ final class Orecs {
         return word >>> 1;
     }
 
+    /** Whether {@code word} is unlocked with a version no newer than {@code limit} (0: nothing is). */
+    static boolean readableUnder(long word, long limit) {
+        return (word & 1L) == 0 && word <= limit << 1;
+    }
+
     static long unlockedWord(long version) {
         return version << 1;
     }

@@ -36,10 +36,16 @@ public final class Segment {
     private static final long OWNED = -1L;
 
     // ---- read on every barrier: keep together
-    /** True while running optimistically and not doomed: the barriers' fast paths apply. */
-    boolean optimistic;
-    private long snapshot;
+    /**
+     * What the slot this descriptor runs in publishes; its read limit is what the barriers' fast
+     * paths compare orec versions with.
+     */
+    PublishedState published = new PublishedState();
     private final ReadSet reads = new ReadSet();
+    /** The version every value read so far belongs to (see {@link #extendSnapshot}). */
+    private long snapshot;
+    /** True while running optimistically and not doomed. */
+    private boolean optimistic;
 
     // ---- the rest of the descriptor
     private final WriteLog writes = new WriteLog();
@@ -53,6 +59,7 @@ public final class Segment {
     private final List<Runnable> afterAbort = new ArrayList<>();
     private final UndoLog undo = new UndoLog();
     private final Thread thread = Thread.currentThread();
+    private final RunningThreads.Membership membership = RunningThreads.join(thread);
     private final ThreadStatistics stats = Statistics.register(thread);
     private final ThreadTimings timings = new ThreadTimings();
     private final Map<Conflicts.Conflict, Tallies.Tally> conflicts = Conflicts.TALLIES.forThread(thread);
@@ -144,7 +151,7 @@ public final class Segment {
         retries = retryLimit;
         rollbackOnException = rollbackOnFailure;
         running = true;
-        RunningThreads.enter(thread);
+        membership.enter();
         timings.transactionStarts();
         claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.now());
         aborts = 0;
@@ -167,7 +174,10 @@ public final class Segment {
                 chargeWait(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.precise() - start);
             }
             if (!SerialMode.requested()) { // read after the claim's CAS: see SerialMode
-                claimed.descriptor = this;
+                if (claimed.descriptor != this) {
+                    claimed.descriptor = this;
+                }
+                published = claimed.published;
                 slot = claimed;
                 lastSlotId = claimed.id;
                 return;
@@ -224,13 +234,23 @@ public final class Segment {
             FlightEvents.inevitableEnd(event, site);
             slot.setStatus(SegmentSlotFields.INEVITABLE);
             inevitable = true;
-            optimistic = false;
+            leaveFastPath();
+            snapshot = VersionClock.now();
         } else {
             slot.setStatus(SegmentSlotFields.ACTIVE);
             inevitable = false;
             optimistic = true;
+            snapshot = VersionClock.now();
+            // a full fence before the first read: a committer that does not see this snapshot has
+            // released its locks before any of our reads, which then find its new versions
+            published.publishSnapshot(snapshot);
         }
-        snapshot = VersionClock.now();
+    }
+
+    /** The barriers' fast paths no longer apply: inevitable, doomed, or done. */
+    private void leaveFastPath() {
+        optimistic = false;
+        published.closeFastPath();
     }
 
     /** Commits, or rolls back and starts the next attempt; true when committed. */
@@ -291,9 +311,9 @@ public final class Segment {
     /** The transaction is over (committed, or rolled back for good): gives the slot back. */
     private void endTransaction() {
         running = false;
-        RunningThreads.exit(thread);
+        membership.exit();
         inevitable = false;
-        optimistic = false;
+        leaveFastPath();
         nextAttemptInevitable = NOT_INEVITABLE;
         nextAttemptSerial = false;
         SegmentSlot done = slot;
@@ -329,7 +349,7 @@ public final class Segment {
         if (writes.lockCount() == 0 && counters.isEmpty()) {
             // Read-only: the snapshot was consistent all along. Wait for write-backs the snapshot
             // includes, so data this thread privatized through what it read is final.
-            awaitWritebacksBefore(snapshot + 1);
+            awaitOthers(snapshot + 1, false);
             return;
         }
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
@@ -338,18 +358,18 @@ public final class Segment {
         if (!counters.isEmpty()) {
             applyCounters(); // committing: others who meet these locks wait instead of giving way
         }
-        VersionClock.markWriteback(slot.id, VersionClock.WRITEBACK_PENDING);
+        published.markWriteback(VersionClock.WRITEBACK_PENDING);
         long version = VersionClock.tick();
-        VersionClock.markWriteback(slot.id, version);
-        CommitLog.publish(version, writes, false); // before validating: readers never wait for that
+        published.markWriteback(version);
+        slot.commits.publish(version, writes); // before validating: readers never wait for that
         if (version != snapshot + 1 && !BROKEN_VALIDATION && !readsUntouched(snapshot, version - 1)) {
-            VersionClock.clearWriteback(slot.id);
+            published.markWriteback(0);
             throw doom(AbortCause.WRITE_READ);
         }
         writes.writeBack();
         releaseLocks(Orecs.unlockedWord(version));
-        VersionClock.clearWriteback(slot.id);
-        awaitWritebacksBefore(version);
+        published.markWriteback(0);
+        awaitOthers(version, true);
     }
 
     /**
@@ -357,18 +377,39 @@ public final class Segment {
      * read at the version it had: a reader of that location must not be invalidated for nothing.
      */
     private void commitInevitable() {
+        published.markWriteback(VersionClock.WRITEBACK_PENDING); // readers extending wait for the entry
         long version = VersionClock.tick();
-        CommitLog.publish(version, writes, false);
+        published.markWriteback(version);
+        slot.commits.publish(version, writes);
+        published.markWriteback(0);
         long written = Orecs.unlockedWord(version);
         for (int e = 0, n = writes.lockCount(); e < n; e++) {
             Orecs.release(writes.lockedOrec(e), writes.written(e) ? written : writes.previousWord(e));
         }
         releaseToken();
-        awaitWritebacksBefore(version);
+        awaitOthers(version, true);
     }
 
-    private void awaitWritebacksBefore(long version) {
-        VersionClock.awaitWritebacksBefore(slot.id, pool.size(), version);
+    /**
+     * Privatization safety, paid at commit (see docs/design.md). Waits until no other descriptor is
+     * writing back a commit older than {@code version}, so this thread never meets a late
+     * write-back once its transaction is over. A writing commit ({@code wrote}) also asks every
+     * attempt still reading under an older snapshot to revalidate before it accepts another value:
+     * data this commit unlinked, which this thread may now change without a transaction, can then
+     * never reach such an attempt unchecked.
+     */
+    private void awaitOthers(long version, boolean wrote) {
+        SegmentSlot self = slot;
+        for (int id = 0, n = pool.size(); id < n; id++) {
+            SegmentSlot other = pool.slot(id);
+            if (other == self) {
+                continue;
+            }
+            other.published.awaitWritebackBefore(version);
+            if (wrote) {
+                other.published.requestValidation(version);
+            }
+        }
     }
 
     private void releaseLocks(long word) {
@@ -399,7 +440,7 @@ public final class Segment {
         afterCommit.clear();
         slot.setStatus(SegmentSlotFields.ACTIVE);
         inevitable = false; // the attempt is over
-        optimistic = false;
+        leaveFastPath();
     }
 
     /**
@@ -415,10 +456,10 @@ public final class Segment {
             lost = accessSite;
             won = conflictWonSite;
         } else if (failedOrec >= 0) { // a read found overwritten at validation
-            int write = CommitLog.findWrite(failedOrec, VersionClock.now());
-            where = CommitLog.locationOf(write);
+            CommitLog.Write write = CommitLog.findWrite(failedOrec, VersionClock.now());
+            where = write.location();
             lost = reads.siteOf(failedOrec);
-            won = CommitLog.siteOf(write);
+            won = write.site();
         } else {
             where = ConflictLocation.of(accessHolder, accessOffset);
             lost = accessSite;
@@ -460,7 +501,7 @@ public final class Segment {
         if (reads.size() <= SMALL_READ_SET) {
             return readsStillValid(); // a few orecs of our own: cheaper than other threads' log entries
         }
-        Boolean untouched = CommitLog.untouchedBetween(from, to, reads, this);
+        Boolean untouched = CommitLog.untouchedBetween(from, to, reads, this, slot);
         return untouched != null ? untouched : readsStillValid();
     }
 
@@ -476,20 +517,31 @@ public final class Segment {
         return true;
     }
 
-    /** Moves the snapshot to now if everything read so far is still current; aborts otherwise. */
+    /**
+     * Moves the snapshot to now if everything read so far is still current (TinySTM/LSA's
+     * extension); aborts otherwise. The new snapshot is published with a full fence and the clock
+     * read again: a commit that drew its version meanwhile may have found the read limit closed and
+     * skipped its request, so its version is taken in too.
+     */
     private void extendSnapshot() {
-        long now = VersionClock.now();
-        if (!BROKEN_VALIDATION && !readsUntouched(snapshot, now)) {
-            throw doom(AbortCause.WRITE_READ);
+        while (true) {
+            long now = VersionClock.now();
+            if (now != snapshot && !BROKEN_VALIDATION && !readsUntouched(snapshot, now)) {
+                throw doom(AbortCause.WRITE_READ);
+            }
+            snapshot = now;
+            published.publishSnapshot(now);
+            if (VersionClock.now() == now) {
+                return;
+            }
         }
-        snapshot = now;
     }
 
     private TransactionAbort doom(AbortCause cause) {
         if (cause == AbortCause.INEVITABLE) {
             conflictWonSite = InevitableToken.holderSite();
         }
-        optimistic = false;
+        leaveFastPath();
         doomed = TransactionAbort.of(cause);
         return doomed;
     }
@@ -508,11 +560,14 @@ public final class Segment {
 
     // =================================================================== reads
 
-    /** The barriers' fast-path check, after loading a value between two looks at its orec. */
+    /**
+     * The barriers' fast-path check, after loading a value between two looks at its orec: unlocked,
+     * unchanged, and no newer than the read limit, which is loaded after the value (a committer
+     * that closed it before this thread's view of privatized data changed is seen here).
+     */
     boolean validRead(int orec, long before, int site) {
         UnsafeApi.loadFence();
-        if (Orecs.isLocked(before) || Orecs.get(orec) != before
-                || (VersionClock.now() != snapshot && !BROKEN_VALIDATION)) {
+        if (Orecs.get(orec) != before || !Orecs.readableUnder(before, published.readLimit)) {
             return false;
         }
         reads.add(orec, site);
@@ -578,8 +633,8 @@ public final class Segment {
         if (Orecs.get(orec) != word) {
             return false;
         }
-        if (!BROKEN_VALIDATION && (Orecs.version(word) > snapshot || VersionClock.now() != snapshot)) {
-            extendSnapshot();
+        if (Orecs.version(word) > snapshot || published.readLimit != snapshot) {
+            extendSnapshot(); // newer than the snapshot, or a committer asked for revalidation
             return false; // read again under the extended snapshot
         }
         reads.add(orec, accessSite);
@@ -879,7 +934,7 @@ public final class Segment {
             throw doom(AbortCause.INEVITABLE);
         }
         inevitable = true;
-        optimistic = false;
+        leaveFastPath();
         // Lock everything read so far, checking it is still what the snapshot saw.
         for (int i = 0, n = reads.size(); i < n; i++) {
             if (!lockOrec(reads.get(i), true, null, 0, reads.siteAt(i))) { // what was read there is not kept
@@ -1128,7 +1183,7 @@ public final class Segment {
         clearLogs();
         afterAbort.clear();
         inevitable = false;
-        optimistic = false;
+        leaveFastPath();
         SegmentSlot done = slot;
         slot = null;
         pool.release(done);

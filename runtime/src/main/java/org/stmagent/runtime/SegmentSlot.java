@@ -55,6 +55,10 @@ final class SegmentSlot extends SegmentSlotPadAfter {
     }
 
     final int id;
+    /** What the transaction in this slot publishes for committers: read limit, write-back in flight. */
+    final PublishedState published = new PublishedState();
+    /** The commits made in this slot, for snapshot extension. */
+    final CommitRing commits = new CommitRing();
 
     SegmentSlot(int id) {
         this.id = id;
