@@ -21,9 +21,6 @@ import org.agrona.UnsafeApi;
  * write-backs still in flight (privatization safety).
  */
 public final class Segment {
-    /** Test-only: skip read validation, to prove that the tests detect its absence. */
-    static final boolean BROKEN_VALIDATION = Boolean.getBoolean("stm.test.brokenValidation");
-
     /** An attempt that touched this many locations is large: retrying it optimistically is costly. */
     private static final int LARGE_ATTEMPT = 512;
     private static final int LARGE_ABORTS_BEFORE_INEVITABLE = 1;
@@ -362,7 +359,7 @@ public final class Segment {
         long version = VersionClock.tick();
         published.markWriteback(version);
         slot.commits.publish(version, writes); // before validating: readers never wait for that
-        if (version != snapshot + 1 && !BROKEN_VALIDATION && !readsUntouched(snapshot, version - 1)) {
+        if (version != snapshot + 1 && !TestHooks.BROKEN_VALIDATION && !readsUntouched(snapshot, version - 1)) {
             published.markWriteback(0);
             throw doom(AbortCause.WRITE_READ);
         }
@@ -406,7 +403,7 @@ public final class Segment {
                 continue;
             }
             other.published.awaitWritebackBefore(version);
-            if (wrote) {
+            if (wrote && !TestHooks.NO_VALIDATION_REQUESTS) {
                 other.published.requestValidation(version);
             }
         }
@@ -526,7 +523,7 @@ public final class Segment {
     private void extendSnapshot() {
         while (true) {
             long now = VersionClock.now();
-            if (now != snapshot && !BROKEN_VALIDATION && !readsUntouched(snapshot, now)) {
+            if (now != snapshot && !TestHooks.BROKEN_VALIDATION && !readsUntouched(snapshot, now)) {
                 throw doom(AbortCause.WRITE_READ);
             }
             snapshot = now;
@@ -1174,7 +1171,7 @@ public final class Segment {
         // committed since the snapshot may have found the queue empty. A read-only commit does not
         // validate, so check here; a notifier committing after this check finds the waiter queued.
         long clock = VersionClock.now();
-        if (!inevitable && !BROKEN_VALIDATION && clock != snapshot && !readsUntouched(snapshot, clock)) {
+        if (!inevitable && !TestHooks.BROKEN_VALIDATION && clock != snapshot && !readsUntouched(snapshot, clock)) {
             throw doom(AbortCause.WRITE_READ);
         }
         commit();

@@ -32,7 +32,7 @@ class BrokenValidationIsDetectedTest {
 
     @Test
     void theCheckersCatchAnStmWithoutReadValidation() throws Exception {
-        ChildRun broken = runChild(true);
+        ChildRun broken = runChild("-Dstm.test.brokenValidation=true");
 
         assertTrue(broken.bankViolations > 0, () -> "the bank checker missed broken validation:\n" + broken.output);
         assertTrue(broken.opacityViolations > 0, () -> "the opacity checker missed broken validation:\n" + broken.output);
@@ -41,12 +41,21 @@ class BrokenValidationIsDetectedTest {
     }
 
     @Test
+    void theDoomedReaderCheckerCatchesCommitsThatDoNotAskReadersToRevalidate() throws Exception {
+        ChildRun broken = runChild("-Dstm.test.noValidationRequests=true");
+
+        assertTrue(broken.doomedReadViolations > 0,
+                () -> "the doomed-reader checker missed commits without revalidation requests:\n" + broken.output);
+    }
+
+    @Test
     void theSameChecksFindNothingWithValidationOn() throws Exception {
-        ChildRun control = runChild(false);
+        ChildRun control = runChild(null);
 
         assertEquals(0, control.bankViolations, control.output);
         assertEquals(0, control.opacityViolations, control.output);
         assertEquals(0, control.privatizationViolations, control.output);
+        assertEquals(0, control.doomedReadViolations, control.output);
     }
 
     private static final class ChildRun {
@@ -54,16 +63,18 @@ class BrokenValidationIsDetectedTest {
         long bankViolations = -1;
         long opacityViolations = -1;
         long privatizationViolations = -1;
+        long doomedReadViolations = -1;
     }
 
-    private static ChildRun runChild(boolean brokenValidation) throws IOException, InterruptedException {
+    /** Runs {@link ValidationCheckMain} in a child JVM with {@code hook} (a {@code -D} switch, or null). */
+    private static ChildRun runChild(String hook) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-exports");
         command.add("java.base/jdk.internal.misc=ALL-UNNAMED");
         command.add("-Xmx256m");
-        if (brokenValidation) {
-            command.add("-Dstm.test.brokenValidation=true");
+        if (hook != null) {
+            command.add(hook);
         }
         command.add("-cp");
         command.add(childClassPath());
@@ -95,16 +106,20 @@ class BrokenValidationIsDetectedTest {
                 run.bankViolations = Long.parseLong(line.substring(ValidationCheckMain.BANK.length()).trim());
             } else if (line.startsWith(ValidationCheckMain.OPACITY)) {
                 run.opacityViolations = Long.parseLong(line.substring(ValidationCheckMain.OPACITY.length()).trim());
+            } else if (line.startsWith(ValidationCheckMain.DOOMED_READS)) {
+                run.doomedReadViolations = Long.parseLong(line.substring(ValidationCheckMain.DOOMED_READS.length()).trim());
             } else if (line.startsWith(ValidationCheckMain.PRIVATIZATION)) {
                 run.privatizationViolations =
                         Long.parseLong(line.substring(ValidationCheckMain.PRIVATIZATION.length()).trim());
             }
         }
-        assertTrue(run.bankViolations >= 0 && run.opacityViolations >= 0 && run.privatizationViolations >= 0,
+        assertTrue(run.bankViolations >= 0 && run.opacityViolations >= 0 && run.privatizationViolations >= 0
+                        && run.doomedReadViolations >= 0,
                 "no result lines:\n" + run.output);
-        System.out.println("[brokenValidation=" + brokenValidation + "] bank violations " + run.bankViolations
+        System.out.println("[" + hook + "] bank violations " + run.bankViolations
                 + ", opacity violations " + run.opacityViolations
-                + ", privatization violations " + run.privatizationViolations);
+                + ", privatization violations " + run.privatizationViolations
+                + ", doomed-read violations " + run.doomedReadViolations);
         return run;
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Privatization safety: once a transaction that makes data unreachable for others commits, its thread
  * uses that data with plain reads and writes, and never sees a late write-back from a transaction
- * that could reach the data before.
+ * that could reach the data before, and a transaction that reached the data before it was unlinked
+ * never sees the private changes.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PrivatizationTest {
@@ -30,5 +31,13 @@ class PrivatizationTest {
 
         assertTrue(result.privatized > 0 && result.mutations > 0, result::toString);
         assertEquals(0, result.lateWrites, result::toString);
+    }
+
+    @Test
+    void aReaderThatReachedDataBeforeItWasPrivatizedNeverSeesItsPrivateChanges() {
+        DoomedReadWorkload.Result result = new DoomedReadWorkload(1, RUN_MILLIS).run(60);
+
+        assertTrue(result.privatized > 0 && result.reads > 0, result::toString);
+        assertEquals(0, result.inconsistentReads, result::toString);
     }
 }

@@ -1,10 +1,11 @@
 package org.stmagent.runtime;
 
 /**
- * Runs the bank, opacity and privatization checkers with small, highly contended workloads and
+ * Runs the bank, opacity, privatization and doomed-reader checkers with small, highly contended workloads and
  * prints what they found, one {@code name violations: N} line each. {@link BrokenValidationIsDetectedTest} starts it in a
  * child JVM, with and without {@code -Dstm.test.brokenValidation=true}, to prove the checkers catch
- * an STM that skips read validation (a transaction that commits without validating can also write
+ * an STM that skips read validation, and with {@code -Dstm.test.noValidationRequests=true} to prove
+ * the doomed-reader checker catches commits that do not ask older readers to revalidate (a transaction that commits without validating can also write
  * back into data another thread has privatized, so the privatization checker must notice too).
  *
  * <p>Arguments: optional milliseconds per checker (default 2000).
@@ -13,6 +14,7 @@ public final class ValidationCheckMain {
     static final String BANK = "bank violations: ";
     static final String OPACITY = "opacity violations: ";
     static final String PRIVATIZATION = "privatization violations: ";
+    static final String DOOMED_READS = "doomed-read violations: ";
 
     private ValidationCheckMain() {
     }
@@ -20,6 +22,7 @@ public final class ValidationCheckMain {
     public static void main(String[] args) {
         long millis = args.length > 0 ? Long.parseLong(args[0]) : 2_000;
         System.out.println("brokenValidation=" + System.getProperty("stm.test.brokenValidation", "false")
+                + " noValidationRequests=" + System.getProperty("stm.test.noValidationRequests", "false")
                 + " segmentLimit=" + Stm.segmentLimit());
 
         BankWorkload.Result bank = contendedBank(millis).run(60);
@@ -36,6 +39,10 @@ public final class ValidationCheckMain {
         PrivatizationWorkload.Result flag = privatization.runFlag(60);
         System.out.println(flag);
         System.out.println(PRIVATIZATION + (list.violations() + flag.violations()));
+
+        DoomedReadWorkload.Result doomed = new DoomedReadWorkload(1, millis).run(60);
+        System.out.println(doomed);
+        System.out.println(DOOMED_READS + doomed.inconsistentReads);
         System.out.flush();
     }
 

@@ -1,0 +1,16 @@
+package org.stmagent.runtime;
+
+/**
+ * Switches that break the STM on purpose, so the tests can prove their checkers notice. Each is
+ * read once from a system property into a constant the JIT folds, and only slow paths look at
+ * them: the barriers' fast paths never do.
+ */
+final class TestHooks {
+    /** Skip read validation (extensions and commits accept whatever was read). */
+    static final boolean BROKEN_VALIDATION = Boolean.getBoolean("stm.test.brokenValidation");
+    /** Writing commits do not ask older readers to revalidate (privatization of doomed reads). */
+    static final boolean NO_VALIDATION_REQUESTS = Boolean.getBoolean("stm.test.noValidationRequests");
+
+    private TestHooks() {
+    }
+}
