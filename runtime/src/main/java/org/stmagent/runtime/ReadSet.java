@@ -78,6 +78,31 @@ final class ReadSet {
         return false;
     }
 
+    /**
+     * Read by another thread while this set's attempt is frozen in its commit: whether it holds an
+     * orec that {@code writes} wrote; true when it holds more than {@code limit} orecs (not searched).
+     */
+    boolean intersectsWritten(WriteLog writes, int limit) {
+        int n = size;
+        if (n > limit) {
+            return true;
+        }
+        int[] read = orecs;
+        n = Math.min(n, read.length);
+        for (int e = 0, k = writes.lockCount(); e < k; e++) {
+            if (!writes.written(e)) {
+                continue;
+            }
+            int orec = writes.lockedOrec(e);
+            for (int i = 0; i < n; i++) {
+                if (read[i] == orec) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     void clear() {
         size = 0;
         if (indexed > 0) {

@@ -344,9 +344,8 @@ public final class Segment {
             return;
         }
         if (writes.lockCount() == 0 && counters.isEmpty()) {
-            // Read-only: the snapshot was consistent all along. Wait for write-backs the snapshot
-            // includes, so data this thread privatized through what it read is final.
-            awaitOthers(snapshot + 1, false);
+            // Read-only: the snapshot was consistent all along, and every commit it depends on
+            // finished writing back before releasing what this attempt read (see Privatization).
             return;
         }
         if (!slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
@@ -364,9 +363,10 @@ public final class Segment {
             throw doom(AbortCause.WRITE_READ);
         }
         writes.writeBack();
+        Privatization.awaitPredecessors(pool, slot, version, writes);
         releaseLocks(Orecs.unlockedWord(version));
         published.markWriteback(0);
-        awaitOthers(version, true);
+        Privatization.requestRevalidation(pool, slot, version);
     }
 
     /**
@@ -379,34 +379,21 @@ public final class Segment {
         published.markWriteback(version);
         slot.commits.publish(version, writes);
         published.markWriteback(0);
+        Privatization.awaitPredecessors(pool, slot, version, writes);
         long written = Orecs.unlockedWord(version);
         for (int e = 0, n = writes.lockCount(); e < n; e++) {
             Orecs.release(writes.lockedOrec(e), writes.written(e) ? written : writes.previousWord(e));
         }
         releaseToken();
-        awaitOthers(version, true);
+        Privatization.requestRevalidation(pool, slot, version);
     }
 
     /**
-     * Privatization safety, paid at commit (see docs/design.md). Waits until no other descriptor is
-     * writing back a commit older than {@code version}, so this thread never meets a late
-     * write-back once its transaction is over. A writing commit ({@code wrote}) also asks every
-     * attempt still reading under an older snapshot to revalidate before it accepts another value:
-     * data this commit unlinked, which this thread may now change without a transaction, can then
-     * never reach such an attempt unchecked.
+     * Racy, for another thread's commit ({@link Privatization}): whether this attempt, frozen in its
+     * own commit, read an orec {@code writes} wrote; true also when the read set is too large to search.
      */
-    private void awaitOthers(long version, boolean wrote) {
-        SegmentSlot self = slot;
-        for (int id = 0, n = pool.size(); id < n; id++) {
-            SegmentSlot other = pool.slot(id);
-            if (other == self) {
-                continue;
-            }
-            other.published.awaitWritebackBefore(version);
-            if (wrote && !TestHooks.NO_VALIDATION_REQUESTS) {
-                other.published.requestValidation(version);
-            }
-        }
+    boolean readAnyOf(WriteLog writes, int searchLimit) {
+        return reads.intersectsWritten(writes, searchLimit);
     }
 
     private void releaseLocks(long word) {
@@ -652,8 +639,11 @@ public final class Segment {
      * already been delivered; an inevitable region holds the word locked, as it would hold the lock.
      */
     void readMonitorWord(Object monitor) {
-        noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
         int orec = Orecs.monitorIndex(monitor);
+        if (validRead(orec, Orecs.get(orec), Sites.MONITOR)) {
+            return; // the barriers' fast path: there is no value to load
+        }
+        noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
         try {
             long word;
             do {
