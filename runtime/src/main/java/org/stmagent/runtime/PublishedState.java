@@ -46,6 +46,9 @@ final class PublishedState extends PublishedStatePadAfter {
         }
     }
 
+    /** The read limit of a transaction running alone: every unlocked orec is readable. */
+    static final long UNLIMITED = Long.MAX_VALUE >>> 2;
+
     /** The owner publishes its snapshot (a full fence: later reads are ordered after it). */
     void publishSnapshot(long snapshot) {
         readLimit = snapshot;

@@ -233,6 +233,10 @@ public final class Segment {
             inevitable = true;
             leaveFastPath();
             snapshot = VersionClock.now();
+            if (serial) {
+                // alone, nothing changes under us: the barriers' fast path reads memory as it is
+                published.publishSnapshot(PublishedState.UNLIMITED);
+            }
         } else {
             slot.setStatus(SegmentSlotFields.ACTIVE);
             inevitable = false;
