@@ -4,10 +4,13 @@ import org.agrona.UnsafeApi;
 
 /**
  * The table of ownership records (orecs). Every transactional location (an object and a field
- * offset, or an array and an element offset) hashes to one orec; locations 8 bytes apart or closer
- * in one object share one. The signal words of converted monitors have a part of the table of their
- * own: a region that only entered a monitor (and then blocked, inevitable, in a call) never holds
- * an orec that some data shares by chance.
+ * offset, or an array and an element offset) hashes to one orec: the holder's identity hash mixed
+ * with the offset's 4-byte word, so the fields of one object and the neighbouring elements of one
+ * array land on different orecs, and different objects' locations spread over the whole table.
+ * The table holds {@code stm.orecs} data orecs (default 2^16, see {@link RuntimeSettings#orecs}).
+ * The signal words of converted monitors have a part of the table of their own: a region that
+ * only entered a monitor (and then blocked, inevitable, in a call) never holds an orec that some
+ * data shares by chance.
  *
  * <p>Bit layout of an orec word:
  * <pre>
@@ -19,8 +22,8 @@ import org.agrona.UnsafeApi;
  * </pre>
  */
 final class Orecs {
-    /** Orecs for data: 2^16 words, 512 KiB (see docs/design.md for why not more). */
-    static final int DATA_BITS = 16;
+    /** Orecs for data: {@code stm.orecs} words, 2^16 (512 KiB) by default. */
+    static final int DATA_BITS = Integer.numberOfTrailingZeros(RuntimeSettings.orecs());
     static final int DATA_MASK = (1 << DATA_BITS) - 1;
     /** Orecs for monitors' signal words, after those for data. */
     static final int MONITOR_BITS = 14;
@@ -42,10 +45,10 @@ final class Orecs {
     private Orecs() {
     }
 
-    /** The orec for a location: identity hash of the holder mixed with the offset's 8-byte word. */
+    /** The orec for a location: identity hash of the holder mixed with the offset's 4-byte word. */
     static int index(Object holder, long offset) {
-        int h = System.identityHashCode(holder) * 0x9E3779B9 + (int) (offset >>> 3);
-        return (h ^ (h >>> 15)) & DATA_MASK;
+        int h = System.identityHashCode(holder) * 0x9E3779B9 + (int) (offset >>> 2);
+        return (h ^ (h >>> DATA_BITS)) & DATA_MASK;
     }
 
     /** The orec for a monitor's signal word. */

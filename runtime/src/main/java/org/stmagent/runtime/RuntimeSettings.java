@@ -3,8 +3,8 @@ package org.stmagent.runtime;
 /**
  * Settings the runtime reads once, when the segment pool is created. The agent calls
  * {@link #configure} from its options before any transaction runs; programs using the runtime
- * without the agent get the defaults, or the {@code stm.segments}, {@code stm.inevitableAfter} and
- * {@code stm.statistics} system properties.
+ * without the agent get the defaults, or the {@code stm.segments}, {@code stm.inevitableAfter},
+ * {@code stm.statistics} and {@code stm.orecs} system properties.
  */
 public final class RuntimeSettings {
     /** Aborts after which a transaction's next attempt runs inevitable, so it always finishes. */
@@ -14,6 +14,10 @@ public final class RuntimeSettings {
     private static int inevitableAfter = positive("stm.inevitableAfter", DEFAULT_INEVITABLE_AFTER);
     private static boolean statistics = bool("stm.statistics", true);
     private static boolean poolCreated;
+    /** Orecs for data in the table: a power of two (see {@link Orecs}). */
+    static final int DEFAULT_ORECS = 1 << 16;
+    private static final int MIN_ORECS = 1 << 10;
+    private static final int MAX_ORECS = 1 << 26;
 
     private RuntimeSettings() {
     }
@@ -39,6 +43,19 @@ public final class RuntimeSettings {
     static synchronized int segments() {
         poolCreated = true;
         return segments;
+    }
+
+    /**
+     * The number of data orecs, from {@code stm.orecs}: a power of two from 2^10 to 2^26, default
+     * {@value #DEFAULT_ORECS} (512 KiB, which stays in a core's L2 cache; see docs/design.md).
+     */
+    static int orecs() {
+        int orecs = positive("stm.orecs", DEFAULT_ORECS);
+        if (Integer.bitCount(orecs) != 1 || orecs < MIN_ORECS || orecs > MAX_ORECS) {
+            throw new IllegalArgumentException("stm.orecs must be a power of two from " + MIN_ORECS + " to "
+                    + MAX_ORECS + ", not " + orecs);
+        }
+        return orecs;
     }
 
     static synchronized int inevitableAfter() {
