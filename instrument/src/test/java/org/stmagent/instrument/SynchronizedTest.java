@@ -16,6 +16,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
@@ -159,6 +160,68 @@ class SynchronizedTest {
             }
         }
         assertTrue(guards >= 4, "the nested blocks' handlers are guarded");
+    }
+
+    @Test
+    void anExceptionLeavingNestedBlocksCommitsOnceAndPropagates() throws Throwable {
+        // javac's handler of the outer block covers the inner block's handler and itself: the
+        // converted handler, put in its place, must not catch what it rethrows once committed
+        Object f = create(loader.fixture("ExitPaths"));
+        IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(IllegalStateException.class, () -> call(f, "nestedThenThrow", 5)));
+        assertEquals("v=5", e.getMessage());
+        assertEquals(10L, f.getClass().getField("value").get(f));
+        call(f, "nestedThenThrow", 0);
+        assertEquals(10L, f.getClass().getField("value").get(f));
+    }
+
+    @Test
+    void threadsLeavingThreeNestedBlocksByExceptionsAndReturnsLoseNothing() throws Throwable {
+        Object f = create(loader.fixture("ExitPaths"));
+        List<Object> threw = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> Threads.run(THREADS, () -> call(f, "manyThreeDeep", 4_000)));
+        for (Object n : threw) {
+            assertEquals(2_000, n);
+        }
+        assertEquals((long) THREADS * 4_000 * 2, f.getClass().getField("value").get(f));
+    }
+
+    @Test
+    void noRegionHandlerCoversItsOwnRethrowOrTheCommit() throws Throwable {
+        loader.fixture("ExitPaths");
+        ClassNode c = new ClassNode();
+        new ClassReader(loader.rewritten.get(RewritingLoader.FIXTURES + "ExitPaths")).accept(c, 0);
+        int regions = 0;
+        for (MethodNode m : c.methods) {
+            for (TryCatchBlockNode range : m.tryCatchBlocks) {
+                AbstractInsnNode afterThrowable = barrierCallAt(range.handler, "afterThrowable");
+                if (afterThrowable == null) {
+                    continue; // not a converted region's handler
+                }
+                regions++;
+                for (AbstractInsnNode insn : m.instructions) {
+                    if (insn == afterThrowable || insn instanceof MethodInsnNode call && call.name.equals("commit")
+                            && call.owner.equals("org/stmagent/runtime/Barriers")) {
+                        int at = m.instructions.indexOf(insn);
+                        assertFalse(m.instructions.indexOf(range.start) <= at && at < m.instructions.indexOf(range.end),
+                                m.name + ": a region's handler covers its own " + ((MethodInsnNode) insn).name
+                                        + " call, so what it throws comes back to the handler");
+                    }
+                }
+            }
+        }
+        assertTrue(regions >= 2, "the blocks were converted");
+    }
+
+    /** The first call to {@code Barriers.name} in the straight-line code from a handler to its first goto, or null. */
+    private static AbstractInsnNode barrierCallAt(LabelNode handler, String name) {
+        for (AbstractInsnNode insn = handler; insn != null && insn.getOpcode() != Opcodes.GOTO; insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode call && call.name.equals(name)
+                    && call.owner.equals("org/stmagent/runtime/Barriers")) {
+                return insn;
+            }
+        }
+        return null;
     }
 
     /** The {@code athrow} of {@code dup; instanceof TransactionAbort; ifeq; athrow} at a handler, or null. */

@@ -44,6 +44,60 @@ class SelfCheckingProgramsIT {
             new String[] {"CollectionsInTransactions", "collections: 33400 operations on 11 kinds matched; "
                     + "4 threads: 20000 shared and 20000 own updates ok"});
 
+    /**
+     * Programs for the classes of programs that once failed under the agent (issue 16): each runs
+     * plain once and under the agent three times in a row, and with {@code --no-locks} (the same
+     * code with a fresh object for every block) it must fail plainly, which shows its checks see
+     * what the locks prevent.
+     */
+    private static final List<String[]> THREE_RUNS = List.<String[]>of(
+            new String[] {"EveryWayOut", "every way out: 48000 calls (11851 inside another block), 5834 thrown, "
+                    + "1609787 units moved, 6 monitors free ok"});
+
+    static Stream<Arguments> threeRunsOnEveryJdk() {
+        return Jvm.javaHomes().flatMap(home -> THREE_RUNS.stream()
+                .map(p -> Arguments.of(p[0], jdkName(home), home, p[1])));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("threeRunsOnEveryJdk")
+    void sameVerifiedResultPlainAndThreeTimesUnderTheAgent(String program, String jdk, String javaHome,
+            String expected) throws Exception {
+        String mainClass = "programs." + program;
+        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.PROGRAMS, mainClass);
+        assertEquals(0, plain.exitCode(), () -> "plain run failed\n" + plain);
+        assertEquals(expected, plain.out().strip(), () -> "plain run\n" + plain);
+
+        assumeTrue(AgentJar.hasRewriter(), "the agent jar has no rewriter yet");
+        for (int run = 1; run <= 3; run++) {
+            int n = run;
+            Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,verbose=true,report=none"),
+                    "-cp", Jvm.PROGRAMS, mainClass);
+            assertEquals(0, agent.exitCode(), () -> "under the agent, run " + n + "\n" + agent);
+            assertEquals(plain.out(), agent.out(), () -> "under the agent, run " + n + "\n" + agent);
+            assertTrue(agent.err().contains("stm-agent: rewritten " + mainClass + " "), agent::toString);
+            assertFalse(agent.err().contains("left unchanged"), agent::toString);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("threeRunsOnThisJdk")
+    void failsPlainlyWithoutItsLocks(String program) throws Exception {
+        // a race shows in nearly every run; three runs that all pass would mean the checks see nothing
+        Jvm.Result plain = null;
+        for (int run = 0; run < 3 && (plain == null || plain.exitCode() == 0); run++) {
+            plain = Jvm.runOn(System.getProperty("java.home"), "-cp", Jvm.PROGRAMS, "programs." + program,
+                    "--no-locks");
+        }
+        Jvm.Result last = plain;
+        assertEquals(2, last.exitCode(), () -> "without locks, three runs\n" + last);
+        assertTrue(last.out().startsWith("FAILED: "), () -> "without locks\n" + last);
+    }
+
+    static Stream<String> threeRunsOnThisJdk() {
+        return THREE_RUNS.stream().map(p -> p[0]);
+    }
+
     static Stream<Arguments> programsOnEveryJdk() {
         return Jvm.javaHomes().flatMap(home -> PROGRAMS.stream()
                 .map(p -> Arguments.of(p[0], jdkName(home), home, p[1])));

@@ -2,7 +2,6 @@ package org.stmagent.instrument.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -41,36 +40,11 @@ final class AbortGuard implements Opcodes {
             check.add(new InsnNode(ATHROW)); //
             check.add(pass); // t
             method.instructions.insert(tcb.handler, check);
-            uncoverGuard(method, tcb.handler, pass);
+            // javac's release handler of a synchronized block protects itself, so that a failing
+            // monitorexit is retried: left so, the guard's athrow would throw the abort into its own
+            // handler, forever. The abort leaves for the enclosing handlers.
+            HandlerRanges.uncover(method, tcb.handler, tcb.handler, pass);
         }
-    }
-
-    /**
-     * javac's release handler of a {@code synchronized} block protects itself (its range starts at
-     * the handler), so that a failing {@code monitorexit} is retried. Left so, the guard's
-     * {@code athrow} would throw the abort into its own handler, forever. Ranges of this handler that
-     * cover the guard are cut around it, so the abort leaves for the enclosing handlers.
-     */
-    private static void uncoverGuard(MethodNode method, LabelNode handler, LabelNode pass) {
-        InsnList insns = method.instructions;
-        int guardStart = insns.indexOf(handler);
-        int guardEnd = insns.indexOf(pass);
-        List<TryCatchBlockNode> blocks = new ArrayList<>();
-        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
-            if (tcb.handler != handler || insns.indexOf(tcb.start) > guardStart
-                    || insns.indexOf(tcb.end) <= guardStart) {
-                blocks.add(tcb);
-                continue;
-            }
-            if (tcb.start != handler) { // the part before the guard
-                blocks.add(new TryCatchBlockNode(tcb.start, handler, tcb.handler, tcb.type));
-            }
-            if (insns.indexOf(tcb.end) > guardEnd) { // the part after it
-                blocks.add(new TryCatchBlockNode(pass, tcb.end, tcb.handler, tcb.type));
-            }
-        }
-        method.tryCatchBlocks.clear();
-        method.tryCatchBlocks.addAll(blocks);
     }
 
     private static boolean catchesAbort(String type) {

@@ -65,13 +65,27 @@ final class RegionConverter implements Opcodes {
         AbortGuard.guard(m, body::contains);
         code.rewrite(m, r.body, flow, segment);
         for (AbstractInsnNode exit : r.exits) {
-            m.instructions.insert(exit, exit(m, flow.before(exit), segment, own, retry));
+            LabelNode released = new LabelNode();
+            LabelNode left = new LabelNode();
+            InsnList out = exit(m, flow.before(exit), segment, own, retry, released);
+            out.add(left);
+            m.instructions.insert(exit, out);
             m.instructions.remove(exit);
+            // javac's ranges cover the monitorexit; the commit after it is outside the block
+            HandlerRanges.uncover(m, handler, released, left);
         }
-        m.instructions.insert(r.releaseHandlers.get(0), handler(r, handler, segment, own, thrown, retry));
+        LabelNode handlerEnd = new LabelNode();
+        InsnList release = handler(r, handler, segment, own, thrown, retry);
+        release.add(handlerEnd);
+        m.instructions.insert(r.releaseHandlers.get(0), release);
         for (AbstractInsnNode insn : r.releaseCode) {
             m.instructions.remove(insn);
         }
+        // The new handler sits where javac's outermost release handler was, which the block's own
+        // ranges cover when blocks are nested (the outer handler covers the inner handlers and
+        // itself): left so, the throwable afterThrowable rethrows once committed would come back to
+        // the handler, forever.
+        HandlerRanges.uncover(m, handler, handler, handlerEnd);
         m.instructions.insert(r.enter, entry(r, segment, own, copies, retry));
         m.instructions.remove(r.enter);
     }
@@ -114,11 +128,13 @@ final class RegionConverter implements Opcodes {
     }
 
     /** A normal exit; values the block leaves under the lock (a return value) wait in locals. */
-    private static InsnList exit(MethodNode m, Frame<BasicValue> atExit, int segment, int own, LabelNode retry) {
+    private static InsnList exit(MethodNode m, Frame<BasicValue> atExit, int segment, int own, LabelNode retry,
+            LabelNode released) {
         LabelNode done = new LabelNode();
         InsnList out = new InsnList(); // values lock
         out.add(new VarInsnNode(ALOAD, segment)); // values lock s
         out.add(RuntimeSeam.MONITOR_EXIT.insn()); // values
+        out.add(released);
         int kept = atExit.getStackSize() - 1;
         int[] slots = new int[kept];
         Type[] types = new Type[kept];
