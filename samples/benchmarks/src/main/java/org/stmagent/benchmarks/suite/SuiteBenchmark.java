@@ -32,7 +32,7 @@ import org.stmagent.benchmarks.Rewriting;
 @Measurement(iterations = 5, time = 2)
 public abstract class SuiteBenchmark {
     @Param({Workloads.BANK_64, Workloads.BANK_65536, Workloads.INTSET_LIST_256, Workloads.INTSET_SKIPLIST_65536,
-            Workloads.HASHMAP_4096, Workloads.COUNTER})
+            Workloads.HASHMAP_4096, Workloads.COUNTER, Workloads.VACATION_LOW, Workloads.VACATION_HIGH})
     public String workload;
 
     private Workload running;

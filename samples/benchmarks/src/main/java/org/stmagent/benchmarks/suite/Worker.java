@@ -14,9 +14,13 @@ import org.stmagent.benchmarks.Xorshift;
  */
 @State(Scope.Thread)
 public class Worker {
+    /** How many arrays {@link #buffer} keeps. */
+    public static final int BUFFERS = 3;
+
     private int index;
     private Xorshift random;
     private int[] sample = new int[0];
+    private final int[][] buffers = new int[BUFFERS][];
 
     /** For JMH, which calls {@link #join}. */
     public Worker() {
@@ -59,5 +63,18 @@ public class Worker {
             sample[j] = value;
         }
         return sample;
+    }
+
+    /**
+     * An array of {@code length} ints for the caller to fill and pass to an operation: the same one on
+     * every call with this {@code slot} (0 to {@link #BUFFERS} - 1) and length, so no operation allocates it.
+     */
+    public int[] buffer(int slot, int length) {
+        int[] buffer = buffers[slot];
+        if (buffer == null || buffer.length != length) {
+            buffer = new int[length];
+            buffers[slot] = buffer;
+        }
+        return buffer;
     }
 }

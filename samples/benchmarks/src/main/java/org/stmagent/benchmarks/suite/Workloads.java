@@ -1,6 +1,7 @@
 package org.stmagent.benchmarks.suite;
 
 import org.stmagent.benchmarks.suite.IntSetWorkload.Structure;
+import org.stmagent.benchmarks.suite.VacationWorkload.Contention;
 
 /** The suite's workloads by the names the JMH parameter {@code workload} takes. */
 final class Workloads {
@@ -10,8 +11,15 @@ final class Workloads {
     static final String INTSET_SKIPLIST_65536 = "intset-skiplist-65536";
     static final String HASHMAP_4096 = "hashmap-4096";
     static final String COUNTER = "counter";
+    static final String VACATION_LOW = "vacation-low";
+    static final String VACATION_HIGH = "vacation-high";
 
     private Workloads() {
+    }
+
+    /** Whether the workload has a version for this variant; {@link #create} fails for one it has not. */
+    static boolean supports(String name, Variant variant) {
+        return !name.equals(VACATION_LOW) && !name.equals(VACATION_HIGH) || VacationWorkload.supports(variant);
     }
 
     static Workload create(String name, Variant variant, int threads) {
@@ -28,6 +36,10 @@ final class Workloads {
                 return HashMapWorkload.create(variant, 4096, threads);
             case COUNTER:
                 return CounterWorkload.create(variant, threads);
+            case VACATION_LOW:
+                return VacationWorkload.create(variant, Contention.LOW, threads);
+            case VACATION_HIGH:
+                return VacationWorkload.create(variant, Contention.HIGH, threads);
             default:
                 throw new IllegalArgumentException("unknown workload " + name);
         }

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.stmagent.benchmarks.rival.ClojureStm;
 import org.stmagent.benchmarks.rival.TxSortedList;
+import org.stmagent.benchmarks.rival.TxVacation;
+import org.stmagent.benchmarks.suite.VacationWorkload.Contention;
 import org.stmagent.benchmarks.workload.bank.SynchronizedBank;
 import org.stmagent.benchmarks.workload.counter.SynchronizedCounter;
 import org.stmagent.benchmarks.workload.hashmap.OpenAddressingMap;
 import org.stmagent.benchmarks.workload.intset.IntSet;
 import org.stmagent.benchmarks.workload.intset.SkipList;
+import org.stmagent.benchmarks.workload.vacation.Kind;
+import org.stmagent.benchmarks.workload.vacation.Manager;
 
 /** Each workload's check fails when its state no longer matches what the operations did. */
 class BrokenInvariantTest {
@@ -54,6 +58,24 @@ class BrokenInvariantTest {
         SynchronizedCounter counter = new SynchronizedCounter();
         CounterWorkload workload = new CounterWorkload(counter, 1);
         counter.increment();
+
+        assertThrows(IllegalStateException.class, workload::verify);
+    }
+
+    @Test
+    void vacationWithAReservationMadeBehindTheTalliesFailsItsCheck() {
+        Manager tables = new Manager();
+        VacationWorkload workload = new VacationWorkload(tables, Contention.LOW, 1);
+        tables.makeReservation(1, new int[] {Kind.CAR}, new int[] {1}, 1);
+
+        assertThrows(IllegalStateException.class, workload::verify);
+    }
+
+    @Test
+    void rivalVacationWithUnitsAddedBehindTheTalliesFailsItsCheck() {
+        TxVacation tables = new TxVacation(new ClojureStm(), VacationWorkload.RELATIONS);
+        VacationWorkload workload = new VacationWorkload(tables, Contention.HIGH, 1);
+        tables.updateTables(new int[] {Kind.ROOM}, new int[] {1}, new int[] {60}, 1);
 
         assertThrows(IllegalStateException.class, workload::verify);
     }

@@ -1,24 +1,31 @@
 package org.stmagent.benchmarks.suite;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every workload in every variant that runs without the agent keeps its invariant, alone and with two threads. */
+/**
+ * Every workload in every variant that runs without the agent and that it has keeps its invariant,
+ * alone and with two threads.
+ */
 class WorkloadInvariantTest {
     private static final int OPERATIONS_PER_THREAD = 5_000;
 
     static Stream<Arguments> plainVariantsOfEveryWorkload() {
         List<Arguments> cases = new ArrayList<>();
         for (String workload : List.of(Workloads.BANK_64, Workloads.BANK_65536, Workloads.INTSET_LIST_256,
-                Workloads.INTSET_SKIPLIST_65536, Workloads.HASHMAP_4096, Workloads.COUNTER)) {
+                Workloads.INTSET_SKIPLIST_65536, Workloads.HASHMAP_4096, Workloads.COUNTER, Workloads.VACATION_LOW,
+                Workloads.VACATION_HIGH)) {
             for (Variant variant : Variant.values()) {
-                if (!variant.underAgent()) {
+                if (!variant.underAgent() && Workloads.supports(workload, variant)) {
                     cases.add(Arguments.of(workload, variant));
                 }
             }
@@ -40,6 +47,11 @@ class WorkloadInvariantTest {
         operate(running, first);
         other.join();
         running.verify();
+    }
+
+    @Test
+    void aVariantTheWorkloadHasNotFailsToBuild() {
+        assertThrows(IllegalArgumentException.class, () -> Workloads.create(Workloads.VACATION_LOW, Variant.CEILING, 1));
     }
 
     private static void operate(Workload running, Worker worker) {
