@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite (every workload in every variant, 1 and 2 threads) in one JMH run with
+# Runs the benchmark suite (every workload in every variant it has, 1 and 2 threads) in one JMH run with
 # JSON results, then renders them into a markdown report with one SVG plot per workload.
 # Run from the repository root: the agent forks load agent/target/stm-agent.jar from there.
 set -euo pipefail
@@ -11,7 +11,7 @@ usage: samples/benchmarks/run-suite.sh [options] [-- extra JMH arguments]
   --quick            smoke run: 1 warm-up of 200 ms and 1 iteration of 300 ms per benchmark (a few
                      minutes); the report is labelled as a smoke run
   --full             the real run (default): 3 forks, each with 2 warm-ups of 1 s and 3 iterations of 1 s
-                     (about 30 minutes on 2 cores); a row is the median of its 9 iterations
+                     (about 40 minutes on 2 cores); a row is the median of its 9 iterations
   --gc               add JMH's -prof gc, for bytes allocated per operation
   --threads "N ..."  also run the two-thread benchmarks at these thread counts (one JMH run each, -t N)
   --build            build the agent and the benchmarks first (mvn package)

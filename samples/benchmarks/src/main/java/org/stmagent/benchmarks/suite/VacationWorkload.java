@@ -86,11 +86,11 @@ final class VacationWorkload implements Workload {
         switch (variant) {
             case SYNCHRONIZED:
             case STM_AGENT:
-                return new SynchronizedVacation(new Manager());
+                return new SynchronizedVacation(new Manager(RELATIONS));
             case STM_AGENT_ATOMIC:
-                return new AtomicVacation(new Manager());
+                return new AtomicVacation(new Manager(RELATIONS));
             case REENTRANT_LOCK:
-                return new ReentrantLockVacation(new Manager());
+                return new ReentrantLockVacation(new Manager(RELATIONS));
             case CEILING:
                 throw new IllegalArgumentException("vacation has no hand-tuned variant: its tasks span several tables");
             default:

@@ -64,7 +64,7 @@ class BrokenInvariantTest {
 
     @Test
     void vacationWithAReservationMadeBehindTheTalliesFailsItsCheck() {
-        Manager tables = new Manager();
+        Manager tables = new Manager(VacationWorkload.RELATIONS);
         VacationWorkload workload = new VacationWorkload(tables, Contention.LOW, 1);
         tables.makeReservation(1, new int[] {Kind.CAR}, new int[] {1}, 1);
 

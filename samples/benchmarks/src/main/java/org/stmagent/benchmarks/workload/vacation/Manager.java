@@ -5,10 +5,24 @@ import java.util.TreeMap;
 
 /** The tables as ordered maps ({@link TreeMap}, as STAMP's red-black trees), for one thread at a time. */
 public final class Manager implements Vacation {
+    /** The ids boxed once, so that looking one up allocates nothing. */
+    private final Integer[] keys;
     private final TreeMap<Integer, Reservation> cars = new TreeMap<>();
     private final TreeMap<Integer, Reservation> flights = new TreeMap<>();
     private final TreeMap<Integer, Reservation> rooms = new TreeMap<>();
     private final TreeMap<Integer, Customer> customers = new TreeMap<>();
+
+    /** For items and customers numbered 1 to {@code relations}. */
+    public Manager(int relations) {
+        keys = new Integer[relations + 1];
+        for (int id = 0; id <= relations; id++) {
+            keys[id] = id;
+        }
+    }
+
+    private Integer key(int id) {
+        return keys[id];
+    }
 
     private TreeMap<Integer, Reservation> table(int kind) {
         switch (kind) {
@@ -28,19 +42,30 @@ public final class Manager implements Vacation {
 
     @Override
     public void addCustomer(int id) {
-        if (!customers.containsKey(id)) {
-            customers.put(id, new Customer(id));
+        customer(id);
+    }
+
+    /** The customer, added first if absent. */
+    private Customer customer(int id) {
+        Customer customer = customers.get(key(id));
+        if (customer == null) {
+            customer = new Customer(id);
+            customers.put(key(id), customer);
         }
+        return customer;
     }
 
     @Override
     public int makeReservation(int customerId, int[] kinds, int[] ids, int queries) {
+        Customer customer = null;
         int made = 0;
         for (int kind = 0; kind < Kind.COUNT; kind++) {
             Reservation best = highestPricedFree(kind, kinds, ids, queries);
             if (best != null) {
-                addCustomer(customerId);
-                if (reserve(customers.get(customerId), kind, best)) {
+                if (customer == null) {
+                    customer = customer(customerId);
+                }
+                if (reserve(customer, kind, best)) {
                     made++;
                 }
             }
@@ -53,7 +78,7 @@ public final class Manager implements Vacation {
         Reservation best = null;
         for (int i = 0; i < queries; i++) {
             if (kinds[i] == kind) {
-                Reservation item = table.get(ids[i]);
+                Reservation item = table.get(key(ids[i]));
                 if (item != null && item.numFree > 0 && (best == null || item.price > best.price)) {
                     best = item;
                 }
@@ -72,13 +97,13 @@ public final class Manager implements Vacation {
 
     @Override
     public int deleteCustomer(int customerId) {
-        Customer customer = customers.remove(customerId);
+        Customer customer = customers.remove(key(customerId));
         if (customer == null) {
             return 0;
         }
         for (int i = 0; i < customer.reservations.size(); i++) {
             ReservationInfo held = customer.reservations.get(i);
-            Reservation item = table(held.kind).get(held.id);
+            Reservation item = table(held.kind).get(key(held.id));
             if (item == null) {
                 throw new IllegalStateException("vacation broken: customer " + customerId + " holds deleted item "
                         + held.kind + "/" + held.id);
@@ -105,20 +130,20 @@ public final class Manager implements Vacation {
     }
 
     /** STAMP's {@code addReservation}: a negative {@code num} removes free units, and the item once none is left. */
-    private static boolean addReservation(TreeMap<Integer, Reservation> table, int id, int num, int price) {
-        Reservation item = table.get(id);
+    private boolean addReservation(TreeMap<Integer, Reservation> table, int id, int num, int price) {
+        Reservation item = table.get(key(id));
         if (item == null) {
             if (num < 1 || price < 0) {
                 return false;
             }
-            table.put(id, new Reservation(id, num, price));
+            table.put(key(id), new Reservation(id, num, price));
             return true;
         }
         if (!item.addToTotal(num)) {
             return false;
         }
         if (item.numTotal == 0) {
-            table.remove(id);
+            table.remove(key(id));
         } else {
             item.updatePrice(price);
         }
@@ -126,12 +151,12 @@ public final class Manager implements Vacation {
     }
 
     /** Removes the item if nobody holds it; returns the units removed. */
-    private static int deleteUnheld(TreeMap<Integer, Reservation> table, int id) {
-        Reservation item = table.get(id);
+    private int deleteUnheld(TreeMap<Integer, Reservation> table, int id) {
+        Reservation item = table.get(key(id));
         if (item == null || item.numUsed > 0) {
             return 0;
         }
-        table.remove(id);
+        table.remove(key(id));
         return item.numTotal;
     }
 
