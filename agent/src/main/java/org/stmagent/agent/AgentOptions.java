@@ -73,12 +73,25 @@ public final class AgentOptions {
      */
     public static final String COLLECTIONS = "collections";
 
+    /**
+     * {@code false} to keep every {@code synchronized} region a transaction, even one whose
+     * transactions keep rolling back; by default such a region runs under its real lock, and is
+     * tried as a transaction again later (the report lists them). Default: {@code true}.
+     */
+    public static final String ADAPTIVE = "adaptive";
+
+    /**
+     * Ownership records for data: a power of two from 2^10 to 2^26, for programs whose transactions
+     * touch more than the default table covers without false conflicts. Default: 2^16.
+     */
+    public static final String ORECS = "orecs";
+
     /** A properties file with any of these keys, overridden by the other sources. Default: none. */
     public static final String CONFIG = "config";
 
     /** Every valid key, in the order {@link #toString()} writes them. */
     public static final List<String> VALID_KEYS = List.of(INCLUDE, EXCLUDE, SEGMENTS, MONITORS, ANNOTATIONS,
-            REPORT, JSON, TOP, HISTOGRAM, DUMP, PURE, VERBOSE, INEVITABLE_AFTER, STATISTICS, COLLECTIONS, CONFIG);
+            REPORT, JSON, TOP, HISTOGRAM, DUMP, PURE, VERBOSE, INEVITABLE_AFTER, STATISTICS, COLLECTIONS, ADAPTIVE, ORECS, CONFIG);
 
     /** Default of {@link #TOP}. */
     public static final int DEFAULT_TOP = 10;
@@ -240,6 +253,16 @@ public final class AgentOptions {
         return !"false".equalsIgnoreCase(values.get(STATISTICS));
     }
 
+    /** @see #ORECS; null for the default */
+    public String getOrecs() {
+        return values.get(ORECS);
+    }
+
+    /** @see #ADAPTIVE */
+    public boolean isAdaptive() {
+        return !"false".equalsIgnoreCase(values.get(ADAPTIVE));
+    }
+
     /** @see #COLLECTIONS */
     public boolean isCollections() {
         return !"false".equalsIgnoreCase(values.get(COLLECTIONS));
@@ -297,6 +320,13 @@ public final class AgentOptions {
             case TOP:
                 checkInteger(value, 0, "a non-negative integer");
                 break;
+            case ORECS:
+                checkInteger(value, 1 << 10, "a power of two from 1024 to 67108864");
+                int orecs = Integer.parseInt(value.trim());
+                if (Integer.bitCount(orecs) != 1 || orecs > 1 << 26) {
+                    throw new IllegalArgumentException("expected a power of two from 1024 to 67108864");
+                }
+                break;
             case MONITORS:
                 if (MonitorMode.fromOptionValue(value.toLowerCase(Locale.ROOT)) == null) {
                     throw new IllegalArgumentException("expected 'transaction' or 'lock'");
@@ -315,6 +345,7 @@ public final class AgentOptions {
             case VERBOSE:
             case STATISTICS:
             case COLLECTIONS:
+            case ADAPTIVE:
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("expected 'true' or 'false'");
                 }

@@ -10,7 +10,7 @@ import org.stmagent.runtime.Timings;
  * boot class path and before any class is rewritten, so before any transaction runs.
  *
  * <p>The options the runtime reads for itself at shutdown ({@code report}, {@code json}, {@code top},
- * {@code histogram}) are also published as {@code stm.<key>} system properties, so that the values
+ * {@code histogram}, {@code adaptive}, {@code orecs}) are also published as {@code stm.<key>} system properties, so that the values
  * from the agent argument and the config file are the ones it sees.
  */
 final class RuntimeHandoff {
@@ -32,6 +32,8 @@ final class RuntimeHandoff {
         publish(AgentOptions.JSON, options.getJsonFile());
         publish(AgentOptions.HISTOGRAM, options.getHistogramFile());
         publish(AgentOptions.VERBOSE, Boolean.toString(options.isVerbose()));
+        publish(AgentOptions.ADAPTIVE, Boolean.toString(options.isAdaptive())); // read by the runtime's AdaptiveSites
+        publish(AgentOptions.ORECS, options.getOrecs()); // read when the orec table is made
     }
 
     private static void publish(String key, Object value) {

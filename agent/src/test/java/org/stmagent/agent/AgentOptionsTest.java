@@ -236,7 +236,7 @@ class AgentOptionsTest {
         OptionException e = assertThrows(OptionException.class, () -> new AgentOptions("sgments=4"));
         assertEquals("unknown option 'sgments' in the agent argument. Valid options: include, exclude, "
                 + "segments, monitors, annotations, report, json, top, histogram, dump, pure, verbose, "
-                + "inevitableAfter, statistics, collections, config", e.getMessage());
+                + "inevitableAfter, statistics, collections, adaptive, orecs, config", e.getMessage());
     }
 
     @Test
@@ -329,7 +329,8 @@ class AgentOptionsTest {
         assertEquals(List.of(AgentOptions.INCLUDE, AgentOptions.EXCLUDE, AgentOptions.SEGMENTS, AgentOptions.MONITORS,
                 AgentOptions.ANNOTATIONS, AgentOptions.REPORT, AgentOptions.JSON, AgentOptions.TOP,
                 AgentOptions.HISTOGRAM, AgentOptions.DUMP, AgentOptions.PURE, AgentOptions.VERBOSE,
-                AgentOptions.INEVITABLE_AFTER, AgentOptions.STATISTICS, AgentOptions.COLLECTIONS, AgentOptions.CONFIG),
+                AgentOptions.INEVITABLE_AFTER, AgentOptions.STATISTICS, AgentOptions.COLLECTIONS, AgentOptions.ADAPTIVE,
+                AgentOptions.ORECS, AgentOptions.CONFIG),
                 AgentOptions.VALID_KEYS);
     }
 
@@ -351,7 +352,10 @@ class AgentOptionsTest {
                 return "true";
             case AgentOptions.STATISTICS:
             case AgentOptions.COLLECTIONS:
+            case AgentOptions.ADAPTIVE:
                 return "false";
+            case AgentOptions.ORECS:
+                return "1048576";
             case AgentOptions.ANNOTATIONS:
                 return "a.B";
             case AgentOptions.PURE:

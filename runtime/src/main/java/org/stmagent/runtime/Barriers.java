@@ -63,6 +63,38 @@ public final class Barriers {
     }
 
     /**
+     * A {@code synchronized} method of original code called outside transactions: begins its
+     * transaction like {@link #begin()}, or returns null when the method is to run plainly, under
+     * its real lock ({@link AdaptiveSites}); the caller then runs its original code and calls
+     * {@link #endPlain()} on every way out.
+     */
+    public static Segment beginUnlessPlain(Object monitor, int site) {
+        return ThreadContext.descriptor().beginUnlessPlain(monitor, site);
+    }
+
+    /**
+     * A {@code monitorenter} in plain code (the original code a plain run executes), after the real
+     * lock is taken: the monitor joins plain mode, so transactions keep away from it while the
+     * thread is inside. Pair it with {@link #endPlain()} after the {@code monitorexit}.
+     */
+    public static void enterPlainMonitor(Object monitor, int site) {
+        ThreadContext.descriptor().enterPlainMonitor(monitor, site);
+    }
+
+    /** The end of a plain run that {@link #beginUnlessPlain} or {@link #enterPlainMonitor} began. */
+    public static void endPlain() {
+        ThreadContext.descriptor().endPlain();
+    }
+
+    /**
+     * After a rolled-back attempt of a transaction {@link #beginUnlessPlain} began: true, with the
+     * transaction ended, when the method is to run plainly now (its monitor switched to plain mode).
+     */
+    public static boolean leaveForPlain(Segment segment) {
+        return segment.leaveForPlain();
+    }
+
+    /**
      * Commits the transaction. Returns {@code true} when it committed (the segment is released);
      * {@code false} when it was rolled back and a new attempt has started: run the region again.
      */

@@ -67,6 +67,21 @@ final class CommitRing {
         UnsafeApi.putLongRelease(lines, HEAD, head + 1);
     }
 
+    /** Records a monitor switched to plain mode at {@code version}: its signal word counts as written. */
+    void publishSignal(long version, int orec, Class<?> monitorType) {
+        long head = UnsafeApi.getLong(lines, HEAD);
+        long at = entryAddress(head);
+        int report = (int) (head & MASK) * CAPACITY;
+        UnsafeApi.putLongRelease(lines, at, 0L);
+        putOrec(at, 0, orec);
+        holderTypes[report] = monitorType;
+        holderOffsets[report] = ConflictLocation.MONITOR_WORD;
+        writeSites[report] = Sites.MONITOR;
+        UnsafeApi.putLong(lines, at + 8, 1);
+        UnsafeApi.putLongRelease(lines, at, version);
+        UnsafeApi.putLongRelease(lines, HEAD, head + 1);
+    }
+
     private void putOrec(long entryAt, int i, int orec) {
         UnsafeApi.putInt(lines, entryAt + 16 + 4L * i, orec);
     }

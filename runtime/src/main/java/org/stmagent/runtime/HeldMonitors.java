@@ -31,6 +31,11 @@ final class HeldMonitors {
         throw new IllegalMonitorStateException("monitor exit without matching enter");
     }
 
+    /** Whether {@code monitor} is the first monitor the transaction entered. */
+    boolean isOutermost(Object monitor) {
+        return depth > 0 && stack[0] == monitor;
+    }
+
     boolean holds(Object monitor) {
         for (int i = depth - 1; i >= 0; i--) {
             if (stack[i] == monitor) {

@@ -97,6 +97,23 @@ public final class Segment {
     private int retries;
     /** Whether an exception leaving the region rolls it back (instead of committing it). */
     private boolean rollbackOnException;
+
+    // ---- plain mode (see AdaptiveSites, PlainMonitors)
+    private static final int NO_SITE = -1;
+    /** The plain runs this thread is inside; shared with the descriptor used while suspended. */
+    private PlainHolder plainHolder;
+    private AdaptiveSites.Window siteWindow;
+    /** The synchronized method whose transaction runs (it can run plainly instead), or NO_SITE. */
+    private int regionSite = NO_SITE;
+    /** That region's monitor and its signal orec, or -1. */
+    private Object regionMonitor;
+    private int regionOrec = -1;
+    /** The signal orec of a monitor in plain mode the attempt gave way to, or -1. */
+    private int metPlainOrec = -1;
+    /** What this transaction did that a plain run of its site could not join, or null. */
+    private String unjoinable;
+    /** Whether the runtime made the running attempt inevitable because earlier ones rolled back. */
+    private boolean ranAloneAfterAborts;
     private int random = 0x9E3779B9 ^ (int) thread.getId();
 
     Segment() {
@@ -127,6 +144,7 @@ public final class Segment {
     Segment descriptorWhileSuspended() {
         if (whileSuspended == null) {
             whileSuspended = new Segment();
+            whileSuspended.plainHolder = plainHolder();
         }
         return whileSuspended;
     }
@@ -147,6 +165,12 @@ public final class Segment {
         }
         retries = retryLimit;
         rollbackOnException = rollbackOnFailure;
+        metPlainOrec = -1;
+        unjoinable = null;
+        if (plainHolder != null && plainHolder.depth() > 0) {
+            AdaptiveSites.neverPlain(plainHolder.innermostSite(),
+                    "ran a transaction inside a plain run (a synchronized block or @Atomic method in a callee)");
+        }
         running = true;
         membership.enter();
         timings.transactionStarts();
@@ -154,6 +178,82 @@ public final class Segment {
         aborts = 0;
         startAttempt();
         return this;
+    }
+
+    /**
+     * A {@code synchronized} method called outside transactions: begins its transaction, or enters
+     * a plain run of it and returns null, when the site or its monitor is in plain mode, or when the
+     * thread already runs plainly (inside a plain run everything runs plainly, as the original code).
+     */
+    Segment beginUnlessPlain(Object monitor, int site) {
+        int orec = Orecs.monitorIndex(monitor);
+        if (AdaptiveSites.ENABLED) {
+            PlainHolder holder = plainHolder;
+            // a site that did what a plain run cannot join stays a transaction, and makes the monitor transactional
+            boolean joins = AdaptiveSites.mayRunPlain(site);
+            if ((holder != null && holder.depth() > 0)
+                    || (joins && (AdaptiveSites.runsPlain(site) || PlainMonitors.invitesPlain(Orecs.get(orec))))) {
+                PlainMonitors.enter(this, plainHolder(), monitor, orec, site);
+                return null;
+            }
+            begin();
+            regionSite = site;
+            regionMonitor = monitor;
+            regionOrec = joins ? orec : -1;
+            return this;
+        }
+        return begin();
+    }
+
+    /** A monitor entered by plain code (inside a plain run): its monitor joins plain mode too. */
+    void enterPlainMonitor(Object monitor, int site) {
+        PlainMonitors.enter(this, plainHolder(), monitor, Orecs.monitorIndex(monitor), site);
+    }
+
+    /** The end of a plain run begun by {@link #beginUnlessPlain}; may switch its monitor back to transactions. */
+    void endPlain() {
+        PlainHolder holder = plainHolder;
+        int orec = holder.innermostOrec();
+        int site = holder.innermostSite();
+        PlainMonitors.exit(holder);
+        if (holder.depth() == 0) {
+            int cause = PlainMonitors.causeOf(Orecs.get(orec));
+            if (cause >= 0 && AdaptiveSites.plainRunEnded(siteWindow(), site, cause)) {
+                PlainMonitors.drain(orec, holder);
+            }
+        }
+    }
+
+    /**
+     * After a rolled-back attempt of a region {@link #beginUnlessPlain} began: true when it gave way
+     * to its own monitor's plain mode; then the transaction is over, a plain run has begun (as
+     * {@code beginUnlessPlain} begins one), and the caller runs the region's original code.
+     */
+    boolean leaveForPlain() {
+        if (metPlainOrec < 0 || metPlainOrec != regionOrec) {
+            return false;
+        }
+        Object monitor = regionMonitor;
+        int orec = regionOrec;
+        int site = regionSite;
+        metPlainOrec = -1;
+        abandon();
+        PlainMonitors.enter(this, plainHolder(), monitor, orec, site);
+        return true;
+    }
+
+    private PlainHolder plainHolder() {
+        if (plainHolder == null) {
+            plainHolder = PlainHolder.register();
+        }
+        return plainHolder;
+    }
+
+    private AdaptiveSites.Window siteWindow() {
+        if (siteWindow == null) {
+            siteWindow = new AdaptiveSites.Window();
+        }
+        return siteWindow;
     }
 
     private void claimSlot(TimedState before, long now) {
@@ -214,6 +314,7 @@ public final class Segment {
         doomed = null;
         if (nextAttemptInevitable != NOT_INEVITABLE || aborts >= inevitableAfter) {
             int site = nextAttemptInevitable != NOT_INEVITABLE ? nextAttemptInevitable : Sites.AFTER_ABORTS;
+            ranAloneAfterAborts = aborts > 0 && site != Sites.AFTER_WAIT;
             Object event = FlightEvents.inevitableStart();
             acquireTokenBetweenAttempts();
             if (nextAttemptSerial) {
@@ -238,6 +339,7 @@ public final class Segment {
                 published.publishSnapshot(PublishedState.UNLIMITED);
             }
         } else {
+            ranAloneAfterAborts = false;
             slot.setStatus(SegmentSlotFields.ACTIVE);
             inevitable = false;
             optimistic = true;
@@ -294,11 +396,24 @@ public final class Segment {
         if (cause == AbortCause.INEVITABLE) {
             awaitNoInevitable(); // a killed transaction must not lock again before its killer ends
         }
+        if (metPlainOrec >= 0 && metPlainOrec != regionOrec) {
+            // a monitor this region cannot run plainly: wait, holding no lock, until it is transactional
+            int orec = metPlainOrec;
+            metPlainOrec = -1;
+            PlainMonitors.drain(orec, plainHolder);
+        }
         backoff();
         startAttempt();
     }
 
     private void finishCommitted() {
+        if (regionSite != NO_SITE) {
+            if (unjoinable != null) {
+                AdaptiveSites.neverPlain(regionSite, unjoinable);
+            } else {
+                AdaptiveSites.committed(siteWindow(), regionSite, aborts, ranAloneAfterAborts);
+            }
+        }
         stats.chargeUntil(TimedState.RUN_COMMITTED, StatisticsClock.now());
         timings.transactionCommitted(aborts + 1);
         clearLogs();
@@ -312,6 +427,9 @@ public final class Segment {
     /** The transaction is over (committed, or rolled back for good): gives the slot back. */
     private void endTransaction() {
         running = false;
+        regionSite = NO_SITE;
+        regionMonitor = null;
+        regionOrec = -1;
         membership.exit();
         inevitable = false;
         leaveFastPath();
@@ -644,10 +762,16 @@ public final class Segment {
      */
     void readMonitorWord(Object monitor) {
         int orec = Orecs.monitorIndex(monitor);
+        if (regionSite != NO_SITE && unjoinable == null && !monitors.isOutermost(monitor)) {
+            unjoinable = "entered another monitor";
+        }
         if (validRead(orec, Orecs.get(orec), Sites.MONITOR)) {
             return; // the barriers' fast path: there is no value to load
         }
         noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
+        if (PlainMonitors.isPlain(Orecs.get(orec)) && keptFromPlain(monitor, orec)) {
+            return;
+        }
         try {
             long word;
             do {
@@ -662,7 +786,31 @@ public final class Segment {
     /** Writes the monitor's signal word (see {@link #readMonitorWord}): locks it, buffers nothing. */
     void writeMonitorWord(Object monitor) {
         noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
-        writableEntry(Orecs.monitorIndex(monitor));
+        int orec = Orecs.monitorIndex(monitor);
+        if (PlainMonitors.isPlain(Orecs.get(orec)) && keptFromPlain(monitor, orec)) {
+            return;
+        }
+        writableEntry(orec);
+    }
+
+    /**
+     * The monitor is in plain mode. True when the region must leave its signal word alone: this
+     * thread runs the monitor plainly (it excludes the others already), or the attempt is doomed
+     * and gives way. An inevitable attempt cannot give way: it waits until the plain runs have left
+     * and the monitor is transactional again, then uses the word as usual (false).
+     */
+    private boolean keptFromPlain(Object monitor, int orec) {
+        if (plainHolder != null && plainHolder.holds(orec, 0)) {
+            return true;
+        }
+        if (inevitable) {
+            PlainMonitors.drain(orec, plainHolder);
+            return false;
+        }
+        metPlainOrec = orec;
+        conflictAt = ConflictLocation.of(monitor, ConflictLocation.MONITOR_WORD);
+        doom(AbortCause.OTHER); // the next barrier or the commit rolls the attempt back
+        return true;
     }
 
     // =================================================================== writes
@@ -869,6 +1017,10 @@ public final class Segment {
      * release soon and cannot be asked to abort); otherwise this attempt gives way.
      */
     private void awaitOrAbort(int orec, long word, AbortCause cause) {
+        if (Orecs.owner(word) == PlainMonitors.OWNER) {
+            metPlainOrec = orec; // a monitor switched to plain mode meanwhile
+            throw doom(cause);
+        }
         SegmentSlot owner = pool.slot(Orecs.owner(word));
         int status = owner.status;
         if (status == SegmentSlotFields.INEVITABLE) {
@@ -915,6 +1067,9 @@ public final class Segment {
     /** Switches the running attempt to inevitable, for {@code site}: from here on it cannot abort. */
     void becomeInevitable(int site) {
         throwIfDoomed();
+        if (site == Sites.UNKNOWN || site > Sites.MONITOR) {
+            unjoinable = "became inevitable for an irrevocable call";
+        }
         if (inevitable) {
             return;
         }
@@ -967,6 +1122,12 @@ public final class Segment {
                     previous = word;
                 } else if (Orecs.owner(word) == id) {
                     return true;
+                } else if (Orecs.owner(word) == PlainMonitors.OWNER) {
+                    if (checkSnapshot) {
+                        return false; // a monitor read earlier is plain now: what was read there is not kept
+                    }
+                    PlainMonitors.drain(orec, plainHolder);
+                    continue;
                 } else {
                     SegmentSlot owner = pool.slot(Orecs.owner(word));
                     int status = owner.status;
@@ -1153,6 +1314,7 @@ public final class Segment {
     }
 
     void deferNotification(Object notification) {
+        unjoinable = "notified on a monitor";
         pendingNotifications.add(notification);
     }
 
@@ -1161,6 +1323,9 @@ public final class Segment {
      * fails), delivers its notifications, and gives the slot back while the thread blocks.
      */
     void suspendForWait() {
+        if (regionSite != NO_SITE) {
+            AdaptiveSites.neverPlain(regionSite, "waited on a monitor");
+        }
         // The waiter is already queued. Its decision to wait must still hold now: a notifier that
         // committed since the snapshot may have found the queue empty. A read-only commit does not
         // validate, so check here; a notifier committing after this check finds the waiter queued.

@@ -55,7 +55,7 @@ public final class ShutdownReport {
         }
         return "stm-agent report: transaction statistics per thread (count, time, share of the thread's time)"
                 + System.lineSeparator() + StatisticsTable.render() + Conflicts.render(topConflicts)
-                + InevitableSites.render(topConflicts) + Timings.render();
+                + InevitableSites.render(topConflicts) + AdaptiveSites.render(topConflicts) + Timings.render();
     }
 
     static void write(String target, String text) {

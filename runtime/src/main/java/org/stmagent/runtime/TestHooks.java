@@ -1,7 +1,8 @@
 package org.stmagent.runtime;
 
 /**
- * Switches that break the STM on purpose, so the tests can prove their checkers notice. Each is
+ * Switches that break the STM on purpose, so the tests can prove their checkers notice, or push it
+ * into rare states far more often than real programs would. Each is
  * read once from a system property into a constant the JIT folds, and only slow paths look at
  * them: the barriers' fast paths never do.
  */
@@ -10,6 +11,11 @@ final class TestHooks {
     static final boolean BROKEN_VALIDATION = Boolean.getBoolean("stm.test.brokenValidation");
     /** Writing commits do not ask older readers to revalidate (privatization of doomed reads). */
     static final boolean NO_VALIDATION_REQUESTS = Boolean.getBoolean("stm.test.noValidationRequests");
+    /**
+     * Sites switch to plain mode after one rollback in four transactions and are probed again after
+     * 64 plain runs, so monitors go back and forth between plain runs and transactions all the time.
+     */
+    static final boolean EAGER_PLAIN = Boolean.getBoolean("stm.test.eagerPlain");
 
     private TestHooks() {
     }

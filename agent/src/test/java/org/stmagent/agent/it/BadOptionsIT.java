@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A bad option stops the JVM before main, with one line naming it and listing the valid options. */
 class BadOptionsIT {
     private static final String VALID = "Valid options: include, exclude, segments, monitors, annotations, report, "
-            + "json, top, histogram, dump, pure, verbose, inevitableAfter, statistics, collections, config";
+            + "json, top, histogram, dump, pure, verbose, inevitableAfter, statistics, collections, adaptive, orecs, config";
 
     static List<Arguments> badOptions() {
         List<Arguments> cases = new java.util.ArrayList<>();

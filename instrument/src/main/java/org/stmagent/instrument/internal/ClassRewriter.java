@@ -85,8 +85,8 @@ public final class ClassRewriter implements Opcodes {
             LegacyFinalWrites.relax(c); // the version goes up below
         }
         CallTargets targets = new CallTargets(c, hierarchy, policy);
-        TransactionalCode code = new TransactionalCode(hierarchy, targets, policy.monitorMode(),
-                new SourceSites(policy.sites(), c));
+        SourceSites sites = new SourceSites(policy.sites(), c);
+        TransactionalCode code = new TransactionalCode(hierarchy, targets, policy.monitorMode(), sites);
         TwinFactory twins = new TwinFactory(c, hierarchy, code, policy.monitorMode());
         RegionConverter regions = new RegionConverter(code);
         ConstructorPaths constructors = new ConstructorPaths(c.name, hierarchy, targets, code);
@@ -102,10 +102,21 @@ public final class ClassRewriter implements Opcodes {
                 continue;
             }
             if (twin && isAtomic(m)) {
+                AnnotationNode atomic = atomicAnnotation(m);
+                MethodNode plain = policy.monitorMode() == MonitorMode.TRANSACTION && atomic == null
+                        ? PlainCopy.of(m, sites) : null;
+                if (plain != null) {
+                    // synchronized: its original code stays, for when the site runs plainly
+                    added.add(plain);
+                    int site = code.lines(m).site(firstInstruction(m), "call a synchronized method");
+                    m.access &= ~ACC_SYNCHRONIZED;
+                    AtomicWrapper.wrapWithPlainCopy(c.name, m, site);
+                    continue;
+                }
                 if (policy.monitorMode() == MonitorMode.TRANSACTION) {
                     m.access &= ~ACC_SYNCHRONIZED;
                 }
-                AtomicWrapper.wrap(c.name, isInterface, m, AtomicOptions.of(atomicAnnotation(m)));
+                AtomicWrapper.wrap(c.name, isInterface, m, AtomicOptions.of(atomic));
                 continue;
             }
             if (m.name.equals("<init>")) {
@@ -134,6 +145,15 @@ public final class ClassRewriter implements Opcodes {
         ClassWriter writer = new FrameClassWriter(hierarchy);
         c.accept(writer);
         return writer.toByteArray();
+    }
+
+    private static AbstractInsnNode firstInstruction(MethodNode m) {
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn.getOpcode() >= 0) {
+                return insn;
+            }
+        }
+        return m.instructions.getFirst();
     }
 
     private boolean isAtomic(MethodNode m) {

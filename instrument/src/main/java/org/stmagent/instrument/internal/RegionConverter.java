@@ -35,6 +35,10 @@ import org.objectweb.asm.tree.analysis.Frame;
  * </pre>
  *
  * Inside a running transaction ({@code own} false) the block joins it: no commit, no retry.
+ *
+ * <p>A block with a {@link PlainBlock} copy begins with {@code s = Barriers.beginUnlessPlain(lock,
+ * site)} instead, and runs the copy when that returns null; a rolled-back attempt asks
+ * {@code Barriers.leaveForPlain(s)} before it retries, and runs the copy (locals restored) if so.
  */
 final class RegionConverter implements Opcodes {
     private final TransactionalCode code;
@@ -51,6 +55,9 @@ final class RegionConverter implements Opcodes {
         if (r.releaseHandlers.isEmpty()) {
             throw new UnsupportedCodeException("synchronized block without a handler that releases its monitor");
         }
+        SourceSites.Lines lines = code.lines(m);
+        int site = lines.site(r.enter, "enter a synchronized block");
+        PlainBlock plain = PlainBlock.copy(m, r, lines); // before any change to the original code
         int segment = m.maxLocals++;
         int own = m.maxLocals++;
         int thrown = m.maxLocals++;
@@ -59,6 +66,8 @@ final class RegionConverter implements Opcodes {
         body.addAll(r.body);
 
         LabelNode retry = new LabelNode();
+        // where a rolled-back attempt goes: to the plain copy if the monitor turned plain, else retry
+        LabelNode rolledBack = plain != null ? new LabelNode() : retry;
         LabelNode handler = new LabelNode();
         retarget(m, r, handler);
         checkCovered(m, body, handler);
@@ -67,7 +76,7 @@ final class RegionConverter implements Opcodes {
         for (AbstractInsnNode exit : r.exits) {
             LabelNode released = new LabelNode();
             LabelNode left = new LabelNode();
-            InsnList out = exit(m, flow.before(exit), segment, own, retry, released);
+            InsnList out = exit(m, flow.before(exit), segment, own, rolledBack, released);
             out.add(left);
             m.instructions.insert(exit, out);
             m.instructions.remove(exit);
@@ -75,7 +84,16 @@ final class RegionConverter implements Opcodes {
             HandlerRanges.uncover(m, handler, released, left);
         }
         LabelNode handlerEnd = new LabelNode();
-        InsnList release = handler(r, handler, segment, own, thrown, retry);
+        InsnList release = handler(r, handler, segment, own, thrown, rolledBack);
+        if (plain != null) {
+            release.add(rolledBack);
+            release.add(new VarInsnNode(ALOAD, segment)); // s
+            release.add(RuntimeSeam.LEAVE_FOR_PLAIN.insn()); // leave
+            release.add(new JumpInsnNode(IFEQ, retry)); //
+            restore(release, copies);
+            release.add(new VarInsnNode(ALOAD, r.lockLocal)); // lock
+            release.add(new JumpInsnNode(GOTO, plain.entry));
+        }
         release.add(handlerEnd);
         m.instructions.insert(r.releaseHandlers.get(0), release);
         for (AbstractInsnNode insn : r.releaseCode) {
@@ -86,12 +104,12 @@ final class RegionConverter implements Opcodes {
         // itself): left so, the throwable afterThrowable rethrows once committed would come back to
         // the handler, forever.
         HandlerRanges.uncover(m, handler, handler, handlerEnd);
-        m.instructions.insert(r.enter, entry(r, segment, own, copies, retry));
+        m.instructions.insert(r.enter, entry(r, segment, own, copies, retry, plain, site));
         m.instructions.remove(r.enter);
     }
 
     private static InsnList entry(MonitorRegions.Region r, int segment, int own, List<Copy> copies,
-            LabelNode retry) {
+            LabelNode retry, PlainBlock plain, int site) {
         LabelNode nested = new LabelNode();
         LabelNode snapshot = new LabelNode();
         InsnList out = new InsnList(); // lock (also in its local)
@@ -103,8 +121,21 @@ final class RegionConverter implements Opcodes {
         out.add(new InsnNode(DUP)); // s s
         out.add(new VarInsnNode(ASTORE, segment)); // s
         out.add(new JumpInsnNode(IFNONNULL, nested)); //
-        out.add(RuntimeSeam.BEGIN.insn()); // s
-        out.add(new VarInsnNode(ASTORE, segment)); //
+        if (plain != null) {
+            LabelNode began = new LabelNode();
+            out.add(new VarInsnNode(ALOAD, r.lockLocal)); // lock
+            out.add(SourceSites.constant(site)); // lock site
+            out.add(RuntimeSeam.BEGIN_UNLESS_PLAIN.insn()); // s
+            out.add(new InsnNode(DUP)); // s s
+            out.add(new VarInsnNode(ASTORE, segment)); // s
+            out.add(new JumpInsnNode(IFNONNULL, began)); //
+            out.add(new VarInsnNode(ALOAD, r.lockLocal)); // lock
+            out.add(new JumpInsnNode(GOTO, plain.entry)); //   (the original code, under the real lock)
+            out.add(began);
+        } else {
+            out.add(RuntimeSeam.BEGIN.insn()); // s
+            out.add(new VarInsnNode(ASTORE, segment)); //
+        }
         out.add(new InsnNode(ICONST_1)); // 1
         out.add(new VarInsnNode(ISTORE, own)); //
         out.add(new JumpInsnNode(GOTO, snapshot));
@@ -117,14 +148,18 @@ final class RegionConverter implements Opcodes {
             out.add(new VarInsnNode(c.type.getOpcode(ISTORE), c.copy)); //
         }
         out.add(retry);
-        for (Copy c : copies) {
-            out.add(new VarInsnNode(c.type.getOpcode(ILOAD), c.copy)); // v
-            out.add(new VarInsnNode(c.type.getOpcode(ISTORE), c.local)); //
-        }
+        restore(out, copies);
         out.add(new VarInsnNode(ALOAD, r.lockLocal)); // lock
         out.add(new VarInsnNode(ALOAD, segment)); // lock s
         out.add(RuntimeSeam.MONITOR_ENTER.insn()); //
         return out;
+    }
+
+    private static void restore(InsnList out, List<Copy> copies) {
+        for (Copy c : copies) {
+            out.add(new VarInsnNode(c.type.getOpcode(ILOAD), c.copy)); // v
+            out.add(new VarInsnNode(c.type.getOpcode(ISTORE), c.local)); //
+        }
     }
 
     /** A normal exit; values the block leaves under the lock (a return value) wait in locals. */

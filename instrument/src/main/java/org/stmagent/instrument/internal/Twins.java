@@ -21,6 +21,11 @@ final class Twins {
         return PREFIX + original;
     }
 
+    /** The copy of a {@code synchronized} method's original code, run when its site runs plainly. */
+    static String plainName(String original) {
+        return PREFIX + "plain$" + original;
+    }
+
     /** The original descriptor with the segment appended as the last parameter. */
     static String descriptor(String original) {
         Type t = Type.getMethodType(original);
