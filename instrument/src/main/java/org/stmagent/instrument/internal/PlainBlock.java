@@ -11,6 +11,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * A copy of a {@code synchronized} block's original code, from its {@code monitorenter} to the end
@@ -21,7 +22,11 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * in a jump, or that a handler's range covers only in part, gets no copy.
  */
 final class PlainBlock implements Opcodes {
-    /** The copied {@code monitorenter}: jump here with the lock on the stack. */
+    /**
+     * Just before the copied {@code monitorenter}, where the lock is loaded from its local: jump
+     * here with an empty stack. (HotSpot matches monitors only through values it can follow; a lock
+     * carried on the stack across a jump is not one, and the method would not be compiled.)
+     */
     final LabelNode entry;
 
     private PlainBlock(LabelNode entry) {
@@ -92,6 +97,7 @@ final class PlainBlock implements Opcodes {
         InsnList copy = new InsnList();
         copy.add(copyStart);
         copy.add(entry);
+        copy.add(new VarInsnNode(ALOAD, r.lockLocal));
         List<AbstractInsnNode> copied = new ArrayList<>();
         AbstractInsnNode copiedEnter = null;
         for (AbstractInsnNode i : range) {

@@ -1,13 +1,17 @@
 package org.stmagent.instrument.internal;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
  * Original code kept for plain runs (see {@link PlainCopy}): it takes real locks, and every monitor
@@ -39,15 +43,56 @@ final class PlainCode implements Opcodes {
             SourceSites.Lines lines) {
         for (AbstractInsnNode insn : insns.toArray(new AbstractInsnNode[0])) {
             if (insn.getOpcode() == MONITORENTER && insn != skipped) {
+                Set<LabelNode> rightAfter = labelsRightAfter(insn);
+                LabelNode entered = new LabelNode();
                 InsnList join = new InsnList(); // lock (after dup: lock)
+                join.add(entered);
                 join.add(lines.push(insn, "enter a synchronized block", null)); // lock site
                 join.add(RuntimeSeam.ENTER_PLAIN_MONITOR.insn()); //
                 m.instructions.insertBefore(insn, new InsnNode(DUP));
                 m.instructions.insert(insn, join);
+                // the block's release handler covers the call, as it covers the code after the monitorenter
+                for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
+                    if (rightAfter.contains(tcb.start)) {
+                        tcb.start = entered;
+                    }
+                }
             } else if (insn.getOpcode() == MONITOREXIT) {
-                m.instructions.insert(insn, RuntimeSeam.END_PLAIN.insn());
+                endPlainAfter(m, insn);
             }
         }
+    }
+
+    /**
+     * Puts {@code Barriers.endPlain()} after {@code exit}, outside the handler ranges that end right
+     * after it (a block's release handler covers its code up to and including the
+     * {@code monitorexit}). Inside them, the call would be an instruction that can throw to a handler
+     * expecting the monitor held, after it was released: HotSpot compiles no method whose monitors
+     * it cannot match on every path (each instruction that can throw must reach its handler with the
+     * monitors the handler expects), so the whole method would run interpreted. For the same reason
+     * the call after a {@code monitorenter} is put inside the ranges that begin right after it.
+     */
+    private static void endPlainAfter(MethodNode m, AbstractInsnNode exit) {
+        Set<LabelNode> rightAfter = labelsRightAfter(exit);
+        LabelNode released = new LabelNode();
+        InsnList end = new InsnList();
+        end.add(released);
+        end.add(RuntimeSeam.END_PLAIN.insn());
+        m.instructions.insert(exit, end);
+        for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
+            if (rightAfter.contains(tcb.end)) {
+                tcb.end = released;
+            }
+        }
+    }
+
+    /** The labels between {@code insn} and the next instruction: where ranges begin or end right after it. */
+    private static Set<LabelNode> labelsRightAfter(AbstractInsnNode insn) {
+        Set<LabelNode> labels = new HashSet<>();
+        for (AbstractInsnNode next = insn.getNext(); next instanceof LabelNode label; next = next.getNext()) {
+            labels.add(label);
+        }
+        return labels;
     }
 
     private static boolean isWaitOrNotify(MethodInsnNode call) {

@@ -91,7 +91,6 @@ final class RegionConverter implements Opcodes {
             release.add(RuntimeSeam.LEAVE_FOR_PLAIN.insn()); // leave
             release.add(new JumpInsnNode(IFEQ, retry)); //
             restore(release, copies);
-            release.add(new VarInsnNode(ALOAD, r.lockLocal)); // lock
             release.add(new JumpInsnNode(GOTO, plain.entry));
         }
         release.add(handlerEnd);
@@ -129,8 +128,7 @@ final class RegionConverter implements Opcodes {
             out.add(new InsnNode(DUP)); // s s
             out.add(new VarInsnNode(ASTORE, segment)); // s
             out.add(new JumpInsnNode(IFNONNULL, began)); //
-            out.add(new VarInsnNode(ALOAD, r.lockLocal)); // lock
-            out.add(new JumpInsnNode(GOTO, plain.entry)); //   (the original code, under the real lock)
+            out.add(new JumpInsnNode(GOTO, plain.entry)); // (the original code, under the real lock)
             out.add(began);
         } else {
             out.add(RuntimeSeam.BEGIN.insn()); // s
