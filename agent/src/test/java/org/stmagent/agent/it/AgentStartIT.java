@@ -94,8 +94,9 @@ class AgentStartIT {
     @Test
     void histogramLogIsReadBackByHdrHistogramsOwnReader() throws Exception {
         Path log = temp.resolve("stm.hlog");
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none,histogram=" + log), "-cp",
-                Jvm.PROGRAMS, "programs.Counter");
+        // adaptive=false: every increment stays a transaction (the contended counter would run under its lock)
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none,adaptive=false,histogram=" + log),
+                "-cp", Jvm.PROGRAMS, "programs.Counter");
         assertEquals(0, result.exitCode(), result::toString);
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
         try (java.io.FileInputStream in = new java.io.FileInputStream(log.toFile())) {
