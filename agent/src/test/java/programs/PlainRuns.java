@@ -120,6 +120,8 @@ public final class PlainRuns {
     }
 
     public static void main(String[] args) throws Exception {
+        // without locks the list of notes can be torn too: any exception is a failed check
+        Thread.currentThread().setUncaughtExceptionHandler(Run::uncaught);
         locks = !(args.length > 0 && args[0].equals("--no-locks"));
         Ledger ledger = new Ledger();
         Notes notes = new Notes();
@@ -129,6 +131,7 @@ public final class PlainRuns {
             Tally tally = tallies[t] = new Tally();
             int seed = 17 + t;
             movers[t] = new Thread(() -> moveMany(ledger, notes, tally, seed), "mover-" + t);
+            movers[t].setUncaughtExceptionHandler(Run::uncaught);
         }
         long[] checks = new long[2]; // checks made, torn totals seen
         boolean[] done = new boolean[1];
@@ -142,6 +145,7 @@ public final class PlainRuns {
                 }
             }
         }, "checker");
+        checker.setUncaughtExceptionHandler(Run::uncaught);
         checker.start();
         for (Thread m : movers) {
             m.start();
