@@ -1,9 +1,12 @@
 package org.stmagent.runtime;
 
+import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -32,6 +35,12 @@ final class AdaptiveSites {
      * (which holds up every other transaction) that switch the site: one in four.
      */
     static final int SWITCHING_ALONE = TestHooks.EAGER_PLAIN ? 1 : WINDOW / 4;
+    /**
+     * Transactions in a window that rolled back or waited for another's commit to release what they
+     * touched, that switch the site: one in four. Every pair of a shared counter's increments
+     * conflicts, yet most of them wait rather than roll back.
+     */
+    static final int SWITCHING_CONTENDED = TestHooks.EAGER_PLAIN ? 1 : WINDOW / 4;
     private static final int FIRST_PROBE = TestHooks.EAGER_PLAIN ? 64 : 1 << 12;
     private static final int LAST_PROBE = TestHooks.EAGER_PLAIN ? 64 : 1 << 22;
 
@@ -41,6 +50,10 @@ final class AdaptiveSites {
 
     private static volatile byte[] modes = new byte[1024];
     private static final Map<Integer, Record> RECORDS = new ConcurrentHashMap<>();
+    /** The plain runs each live thread's window has not reported yet. */
+    private static final Queue<Unreported> UNREPORTED = new ConcurrentLinkedQueue<>();
+    /** Reports a window's last counts once its thread is gone. */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private AdaptiveSites() {
     }
@@ -57,25 +70,32 @@ final class AdaptiveSites {
 
     /**
      * A transaction of {@code site} committed after {@code rollbacks} rolled-back attempts; with
-     * {@code ranAlone}, its last attempt was made inevitable (or serial) because of them.
+     * {@code ranAlone}, its last attempt was made inevitable (or serial) because of them; with
+     * {@code waited}, it waited for another transaction's commit.
      */
-    static void committed(Window window, int site, int rollbacks, boolean ranAlone) {
+    static void committed(Window window, int site, int rollbacks, boolean ranAlone, boolean waited) {
         int i = window.at(site);
         window.transactions[i]++;
         window.rollbacks[i] += rollbacks;
         if (ranAlone) {
             window.alone[i]++;
         }
+        if (rollbacks > 0 || waited) {
+            window.contended[i]++;
+        }
         if (window.transactions[i] < WINDOW) {
             return;
         }
         int seen = window.rollbacks[i];
         int alone = window.alone[i];
+        int contended = window.contended[i];
         window.transactions[i] = 0;
         window.rollbacks[i] = 0;
         window.alone[i] = 0;
-        if ((seen >= SWITCHING_ROLLBACKS || alone >= SWITCHING_ALONE) && mode(site) == TRANSACTIONS) {
-            record(site).switched(seen, alone);
+        window.contended[i] = 0;
+        if ((seen >= SWITCHING_ROLLBACKS || alone >= SWITCHING_ALONE || contended >= SWITCHING_CONTENDED)
+                && mode(site) == TRANSACTIONS) {
+            record(site).switched(seen, alone, contended);
             setMode(site, PLAIN, TRANSACTIONS);
         }
     }
@@ -99,15 +119,11 @@ final class AdaptiveSites {
     static boolean plainRunEnded(Window window, int site, int cause) {
         int i = window.at(site);
         long runs = ++window.plainRuns[i];
-        Record own = window.records[i];
-        if (own == null) {
-            own = window.records[i] = record(site);
-        }
-        own.plainRuns.increment();
+        window.countPlainRun(i, site);
         if (mode(cause) != PLAIN) {
             return true;
         }
-        Record switched = RECORDS.get(cause);
+        Record switched = window.causeRecord(i, cause);
         if (switched != null && runs >= probeInterval(switched.switches)) {
             window.plainRuns[i] = 0;
             switched.probes++;
@@ -146,6 +162,9 @@ final class AdaptiveSites {
         if (RECORDS.isEmpty()) {
             return "";
         }
+        for (Unreported u : UNREPORTED) {
+            u.reportAll(); // the live threads' last counts: read racily, at shutdown
+        }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "regions run under their real lock (as transactions they rolled back too often): %d sites%n", RECORDS.size()));
         RECORDS.entrySet().stream()
@@ -157,8 +176,9 @@ final class AdaptiveSites {
                             Sites.get(e.getKey()).describe()));
                     if (r.switches > 0) {
                         out.append(String.format(Locale.ROOT,
-                                "               switched %d times, probed %d times; last switch after %d rollbacks in %d transactions, %d of them run alone%n",
-                                r.switches, r.probes, r.lastRollbacks, WINDOW, r.lastAlone));
+                                "               switched %d times, probed %d times; last switch after %d rollbacks in %d transactions, "
+                                        + "%d of them rolled back or waited for another's commit, %d run alone%n",
+                                r.switches, r.probes, r.lastRollbacks, WINDOW, r.lastContended, r.lastAlone));
                     } else {
                         out.append("               run plainly inside its monitor's plain mode, switched by another site\n");
                     }
@@ -176,40 +196,100 @@ final class AdaptiveSites {
         volatile int probes;
         volatile int lastRollbacks;
         volatile int lastAlone;
+        volatile int lastContended;
         volatile String stopped;
 
-        synchronized void switched(int rollbacks, int alone) {
+        synchronized void switched(int rollbacks, int alone, int contended) {
             switches++;
             lastRollbacks = rollbacks;
             lastAlone = alone;
+            lastContended = contended;
         }
     }
 
-    /** One thread's counts, by site, direct-mapped: a thread meets the same few sites over and over. */
+    /**
+     * One thread's counts, by site, direct-mapped: a thread meets the same few sites over and over.
+     * Plain runs are added to the site's record in batches: an atomic add after every plain run
+     * would wait for the real lock's release to reach the other cores.
+     */
     static final class Window {
         private static final int SIZE = 64;
+        private static final int REPORT_EVERY = 1024;
         private final int[] sites = new int[SIZE];
         private final int[] transactions = new int[SIZE];
         private final int[] rollbacks = new int[SIZE];
         private final int[] alone = new int[SIZE];
+        private final int[] contended = new int[SIZE];
         private final long[] plainRuns = new long[SIZE];
-        private final Record[] records = new Record[SIZE];
+        private final Unreported plain = new Unreported();
+        /** The record of the site whose switch made the monitor plain, by slot: a map look-up per plain run costs. */
+        private final int[] causes = new int[SIZE];
+        private final Record[] causeRecords = new Record[SIZE];
 
         Window() {
             Arrays.fill(sites, -1);
+            Arrays.fill(causes, -1);
+            Unreported counts = plain;
+            UNREPORTED.add(counts);
+            CLEANER.register(this, () -> {
+                counts.reportAll();
+                UNREPORTED.remove(counts);
+            });
         }
 
         private int at(int site) {
             int i = site & (SIZE - 1);
             if (sites[i] != site) {
+                plain.report(i);
                 sites[i] = site;
                 transactions[i] = 0;
                 rollbacks[i] = 0;
                 alone[i] = 0;
+                contended[i] = 0;
                 plainRuns[i] = 0;
-                records[i] = null;
+                plain.records[i] = null;
+                causes[i] = -1;
+                causeRecords[i] = null;
             }
             return i;
+        }
+
+        private void countPlainRun(int i, int site) {
+            if (plain.records[i] == null) {
+                plain.records[i] = record(site);
+            }
+            if (++plain.counts[i] >= REPORT_EVERY) {
+                plain.report(i);
+            }
+        }
+
+        private Record causeRecord(int i, int cause) {
+            if (causes[i] != cause || causeRecords[i] == null) {
+                causeRecords[i] = RECORDS.get(cause);
+                causes[i] = causeRecords[i] != null ? cause : -1;
+            }
+            return causeRecords[i];
+        }
+    }
+
+    /** A window's plain runs not yet added to their sites' records, by slot. */
+    private static final class Unreported {
+        final long[] counts = new long[Window.SIZE];
+        final Record[] records = new Record[Window.SIZE];
+
+        void report(int i) {
+            long n = counts[i];
+            Record r = records[i];
+            if (n > 0 && r != null) {
+                counts[i] = 0;
+                r.plainRuns.add(n);
+            }
+        }
+
+        void reportAll() {
+            for (int i = 0; i < counts.length; i++) {
+                report(i);
+            }
         }
     }
 }

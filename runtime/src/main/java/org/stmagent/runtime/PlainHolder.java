@@ -1,7 +1,24 @@
 package org.stmagent.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
+
+/** Padding before the depth, so two threads' holders never share its cache line. */
+abstract class PlainHolderPadBefore {
+    long p01, p02, p03, p04, p05, p06, p07, p08;
+}
+
+/** The depth its thread writes at every plain region's entry and exit, and others read. */
+abstract class PlainHolderDepth extends PlainHolderPadBefore {
+    volatile int depth;
+}
+
+/** Padding after the depth. */
+abstract class PlainHolderPadAfter extends PlainHolderDepth {
+    long q01, q02, q03, q04, q05, q06, q07, q08;
+}
 
 /**
  * The signal orecs of the monitors one thread is inside in plain mode (running a region's original
@@ -10,11 +27,19 @@ import java.util.Arrays;
  * thread writes; the depth is written after the entry below it and read before the entries, so a
  * reader that sees a depth sees the orecs under it.
  */
-final class PlainHolder {
+final class PlainHolder extends PlainHolderPadAfter {
     private static volatile PlainHolder[] all = new PlainHolder[0];
+    private static final VarHandle DEPTH;
+
+    static {
+        try {
+            DEPTH = MethodHandles.lookup().findVarHandle(PlainHolderDepth.class, "depth", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final WeakReference<Thread> thread = new WeakReference<>(Thread.currentThread());
-    private volatile int depth;
     private volatile int[] orecs = new int[8];
     private int[] sites = new int[8];
 
@@ -47,8 +72,12 @@ final class PlainHolder {
         depth = d + 1;
     }
 
+    /**
+     * A release store, not a full fence: a drainer that sees the old depth only waits a little longer,
+     * and a fence here would wait for the real lock's release to reach the other cores.
+     */
     void pop() {
-        depth = depth - 1;
+        DEPTH.setRelease(this, depth - 1);
     }
 
     int innermostOrec() {
@@ -64,6 +93,16 @@ final class PlainHolder {
         int[] held = orecs;
         for (int i = depth - 1 - skipInnermost; i >= 0; i--) {
             if (held[i] == orec) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some thread is inside a plain region (a volatile read of each registered holder's depth). */
+    static boolean anyInside() {
+        for (PlainHolder holder : all) {
+            if (holder.depth > 0) {
                 return true;
             }
         }

@@ -49,22 +49,24 @@ final class PlainMonitors {
 
     /**
      * Enters a plain region on {@code monitor}, whose signal orec is {@code orec}, for {@code descriptor}'s thread, switching
-     * the monitor to plain mode first if it is not. Returns once the region may run the original code.
+     * the monitor to plain mode first if it is not. Returns true once the region may run the original code; false, with
+     * nothing entered, when a switch gave way to a regionless transaction in flight ({@link PlainRunExclusion#admitSwitch}).
      */
-    static void enter(Segment descriptor, PlainHolder holder, Object monitor, int orec, int site) {
+    static boolean enter(Segment descriptor, PlainHolder holder, Object monitor, int orec, int site) {
         int round = 0;
         while (true) {
             holder.push(orec, site);
             long word = Orecs.get(orec); // after the push: see the class comment
             if (isHeld(word) || holder.holds(orec, 1)) {
-                return; // plain mode, or re-entered: this thread is inside already
+                return true; // plain mode, or re-entered: this thread is inside already
             }
             holder.pop();
             if (isPlain(word) || Orecs.isLocked(word)) {
                 // being switched, or a transaction holds the word (inevitable inside, or notifying)
                 round = Spin.pause(round);
-            } else if (Orecs.compareAndSet(orec, word, ENTERING)) {
-                switchToPlain(descriptor, monitor, orec, word, site);
+            } else if (Orecs.compareAndSet(orec, word, ENTERING)
+                    && !switchToPlain(descriptor, monitor, orec, word, site)) {
+                return false;
             }
         }
     }
@@ -81,16 +83,20 @@ final class PlainMonitors {
      * snapshot over it), asks every older reader to revalidate (an attempt inside the monitor meets
      * the locked word at its next access), and waits for older commits still writing back.
      */
-    private static void switchToPlain(Segment descriptor, Object monitor, int orec, long unlocked, int site) {
+    private static boolean switchToPlain(Segment descriptor, Object monitor, int orec, long unlocked, int site) {
         if (SerialMode.requested()) { // read after the CAS: a serial transaction does not lock what it reads
             Orecs.release(orec, unlocked);
             int round = 0;
             while (SerialMode.requested()) {
                 round = Spin.pause(round);
             }
-            return;
+            return true;
         }
         SegmentPool pool = SegmentPool.instance();
+        if (!PlainRunExclusion.admitSwitch(pool)) {
+            Orecs.release(orec, unlocked);
+            return false;
+        }
         SegmentSlot slot = pool.claim(Thread.currentThread(), 0);
         slot.descriptor = descriptor;
         PublishedState published = slot.published;
@@ -103,6 +109,7 @@ final class PlainMonitors {
         published.markWriteback(0);
         pool.release(slot);
         Orecs.release(orec, held(site));
+        return true;
     }
 
     private static void awaitOlderWritebacks(SegmentPool pool, SegmentSlot self, long version) {
@@ -133,6 +140,7 @@ final class PlainMonitors {
                 PlainHolder.awaitNoneInside(orec, self);
                 // no attempt read the word while plain: its version only has to be a committed one
                 Orecs.release(orec, Orecs.unlockedWord(VersionClock.now()));
+                PlainRunExclusion.monitorDrained();
                 return;
             }
             round = Spin.pause(round);

@@ -1,5 +1,6 @@
 package org.stmagent.runtime;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,8 @@ public final class Segment {
     private boolean holdsToken;
     /** Running alone (see {@link SerialMode}): memory is read and written directly. */
     private boolean serial;
+    /** The running transaction has no monitor of the original program ({@link PlainRunExclusion}). */
+    private boolean regionless;
     /** Whether the next attempt asks to run alone. */
     private boolean nextAttemptSerial;
     /** The site the next attempt runs inevitable for, or NOT_INEVITABLE. */
@@ -100,6 +103,8 @@ public final class Segment {
 
     // ---- plain mode (see AdaptiveSites, PlainMonitors)
     private static final int NO_SITE = -1;
+    private WeakReference<Object> lastPlainMonitor = new WeakReference<>(null);
+    private int lastPlainMonitorOrec;
     /** The plain runs this thread is inside; shared with the descriptor used while suspended. */
     private PlainHolder plainHolder;
     private AdaptiveSites.Window siteWindow;
@@ -112,6 +117,8 @@ public final class Segment {
     private int metPlainOrec = -1;
     /** What this transaction did that a plain run of its site could not join, or null. */
     private String unjoinable;
+    /** Whether the transaction waited for another's commit to release what it touched (contention). */
+    private boolean waitedForCommit;
     /** Whether the runtime made the running attempt inevitable because earlier ones rolled back. */
     private boolean ranAloneAfterAborts;
     private int random = 0x9E3779B9 ^ (int) thread.getId();
@@ -160,6 +167,11 @@ public final class Segment {
      * leaving it.
      */
     Segment begin(int retryLimit, boolean rollbackOnFailure) {
+        return begin(retryLimit, rollbackOnFailure, false);
+    }
+
+    /** Starts an outermost transaction; {@code region}: of a monitor's region, which plain runs do not wait for. */
+    private Segment begin(int retryLimit, boolean rollbackOnFailure, boolean region) {
         if (running) {
             throw new IllegalStateException("a transaction is already running on this thread");
         }
@@ -167,10 +179,13 @@ public final class Segment {
         rollbackOnException = rollbackOnFailure;
         metPlainOrec = -1;
         unjoinable = null;
-        if (plainHolder != null && plainHolder.depth() > 0) {
+        if (inPlainRun()) {
             AdaptiveSites.neverPlain(plainHolder.innermostSite(),
                     "ran a transaction inside a plain run (a synchronized block or @Atomic method in a callee)");
         }
+        // inside a plain run a transaction is part of it; other plain runs exclude a regionless one
+        regionless = !region && !inPlainRun();
+        waitedForCommit = false;
         running = true;
         membership.enter();
         timings.transactionStarts();
@@ -186,28 +201,83 @@ public final class Segment {
      * thread already runs plainly (inside a plain run everything runs plainly, as the original code).
      */
     Segment beginUnlessPlain(Object monitor, int site) {
-        int orec = Orecs.monitorIndex(monitor);
         if (AdaptiveSites.ENABLED) {
+            int orec = AdaptiveSites.runsPlain(site) ? plainMonitorOrec(monitor) : Orecs.monitorIndex(monitor);
             PlainHolder holder = plainHolder;
             // a site that did what a plain run cannot join stays a transaction, and makes the monitor transactional
             boolean joins = AdaptiveSites.mayRunPlain(site);
-            if ((holder != null && holder.depth() > 0)
-                    || (joins && (AdaptiveSites.runsPlain(site) || PlainMonitors.invitesPlain(Orecs.get(orec))))) {
-                PlainMonitors.enter(this, plainHolder(), monitor, orec, site);
+            if (holder != null && holder.depth() > 0) {
+                enterNestedPlain(holder, monitor, orec, site);
                 return null;
             }
-            begin();
+            if (joins && (AdaptiveSites.runsPlain(site) || PlainMonitors.invitesPlain(Orecs.get(orec)))
+                    && enterOutermostPlain(monitor, orec, site)) {
+                return null;
+            }
+            begin(Integer.MAX_VALUE, false, true);
             regionSite = site;
             regionMonitor = monitor;
             regionOrec = joins ? orec : -1;
             return this;
         }
-        return begin();
+        return begin(Integer.MAX_VALUE, false, true);
+    }
+
+    /**
+     * The signal orec of a switched site's monitor, from a one-entry cache: a contended monitor is
+     * inflated, and its identity hash is then a call into the JVM that reads the lock's own line.
+     * The reference is weak: a descriptor keeps nothing alive.
+     */
+    private int plainMonitorOrec(Object monitor) {
+        if (lastPlainMonitor.get() != monitor) {
+            lastPlainMonitor = new WeakReference<>(monitor);
+            lastPlainMonitorOrec = Orecs.monitorIndex(monitor);
+        }
+        return lastPlainMonitorOrec;
+    }
+
+    /** Whether the thread runs plainly: inside a region's original code, under its real lock. */
+    boolean inPlainRun() {
+        return plainHolder != null && plainHolder.depth() > 0;
+    }
+
+    /**
+     * Begins an outermost plain run; false, nothing entered, when a regionless transaction still in
+     * flight keeps it out ({@link PlainRunExclusion}): the region then runs as a transaction.
+     */
+    private boolean enterOutermostPlain(Object monitor, int orec, int site) {
+        PlainRunExclusion.awaitNoPending();
+        PlainHolder holder = plainHolder();
+        if (!PlainMonitors.enter(this, holder, monitor, orec, site)) {
+            return false;
+        }
+        if (!PlainRunExclusion.admitPlainRun()) { // after the holder shows the run: see PlainRunExclusion
+            PlainMonitors.exit(holder);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A plain region inside a plain run: no regionless transaction is in flight (the outermost run
+     * waited for them, and new ones see this thread inside), so a switch of its monitor succeeds.
+     */
+    private void enterNestedPlain(PlainHolder holder, Object monitor, int orec, int site) {
+        while (!PlainMonitors.enter(this, holder, monitor, orec, site)) {
+            Thread.onSpinWait();
+        }
     }
 
     /** A monitor entered by plain code (inside a plain run): its monitor joins plain mode too. */
     void enterPlainMonitor(Object monitor, int site) {
-        PlainMonitors.enter(this, plainHolder(), monitor, Orecs.monitorIndex(monitor), site);
+        int orec = Orecs.monitorIndex(monitor);
+        if (inPlainRun()) {
+            enterNestedPlain(plainHolder, monitor, orec, site);
+        } else {
+            while (!enterOutermostPlain(monitor, orec, site)) {
+                Thread.onSpinWait(); // the real lock is held already: this code cannot run as a transaction
+            }
+        }
     }
 
     /** The end of a plain run begun by {@link #beginUnlessPlain}; may switch its monitor back to transactions. */
@@ -227,7 +297,9 @@ public final class Segment {
     /**
      * After a rolled-back attempt of a region {@link #beginUnlessPlain} began: true when it gave way
      * to its own monitor's plain mode; then the transaction is over, a plain run has begun (as
-     * {@code beginUnlessPlain} begins one), and the caller runs the region's original code.
+     * {@code beginUnlessPlain} begins one), and the caller runs the region's original code. False
+     * when the region runs again as a transaction (a fresh one, if a regionless transaction in
+     * flight kept the plain run out).
      */
     boolean leaveForPlain() {
         if (metPlainOrec < 0 || metPlainOrec != regionOrec) {
@@ -237,9 +309,17 @@ public final class Segment {
         int orec = regionOrec;
         int site = regionSite;
         metPlainOrec = -1;
-        abandon();
-        PlainMonitors.enter(this, plainHolder(), monitor, orec, site);
-        return true;
+        abandon(); // first: what holds up the switch or the plain mode may wait for this slot
+        // a region's transaction never runs inside a plain run: beginUnlessPlain runs those plainly
+        if (enterOutermostPlain(monitor, orec, site)) {
+            return true;
+        }
+        // a regionless transaction is in flight: the region goes on as a new transaction
+        begin(Integer.MAX_VALUE, false, true);
+        regionSite = site;
+        regionMonitor = monitor;
+        regionOrec = orec;
+        return false;
     }
 
     private PlainHolder plainHolder() {
@@ -270,6 +350,9 @@ public final class Segment {
                 claimed = pool.claim(thread, lastSlotId);
                 chargeWait(TimedState.WAIT_FREE_SEGMENT, StatisticsClock.precise() - start);
             }
+            if (regionless && mustStandAsideForPlainRuns(claimed)) {
+                continue;
+            }
             if (!SerialMode.requested()) { // read after the claim's CAS: see SerialMode
                 if (claimed.descriptor != this) {
                     claimed.descriptor = this;
@@ -285,11 +368,26 @@ public final class Segment {
     }
 
     /**
-     * Between attempts, holding no lock: gives the slot back while a serial transaction runs, then
-     * claims one again.
+     * A regionless transaction that has just claimed {@code claimed}: marks it, then gives it back
+     * and waits if plain runs are active (see {@link PlainRunExclusion}); true when it did.
+     */
+    private boolean mustStandAsideForPlainRuns(SegmentSlot claimed) {
+        if (PlainRunExclusion.admitRegionless(claimed)) {
+            return false;
+        }
+        pool.release(claimed);
+        long start = StatisticsClock.precise();
+        PlainRunExclusion.awaitNoPlainRuns();
+        chargeWait(TimedState.WAIT_PLAIN_RUN, StatisticsClock.precise() - start);
+        return true;
+    }
+
+    /**
+     * Between attempts, holding no lock: gives the slot back while a serial transaction runs, or
+     * while a regionless transaction would overlap plain runs, then claims one again.
      */
     private void standAsideIfAsked() {
-        if (SerialMode.requested()) {
+        if (SerialMode.requested() || (regionless && PlainHolder.anyInside())) {
             SegmentSlot mine = slot;
             slot = null;
             pool.release(mine);
@@ -411,7 +509,7 @@ public final class Segment {
             if (unjoinable != null) {
                 AdaptiveSites.neverPlain(regionSite, unjoinable);
             } else {
-                AdaptiveSites.committed(siteWindow(), regionSite, aborts, ranAloneAfterAborts);
+                AdaptiveSites.committed(siteWindow(), regionSite, aborts, ranAloneAfterAborts, waitedForCommit);
             }
         }
         stats.chargeUntil(TimedState.RUN_COMMITTED, StatisticsClock.now());
@@ -1029,6 +1127,7 @@ public final class Segment {
             awaitRelease(orec, word);
             chargeInevitableWait(site, StatisticsClock.precise() - start);
         } else if (status == SegmentSlotFields.COMMITTING) {
+            waitedForCommit = true;
             long start = StatisticsClock.precise();
             awaitRelease(orec, word);
             chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - start);

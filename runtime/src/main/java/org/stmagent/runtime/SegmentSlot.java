@@ -28,6 +28,10 @@ abstract class SegmentSlotFields extends SegmentSlotPadBefore {
     volatile boolean waitingInRuntime;
     /** Its transaction runs alone, without locks: nobody else may become inevitable meanwhile. */
     volatile boolean runningAlone;
+    /** Its transaction has no monitor of the original program: plain runs wait for it ({@link PlainRunExclusion}). */
+    volatile boolean regionless;
+    /** Its regionless transaction is counted in flight; written by the owner only. */
+    boolean countedInFlight;
 }
 
 /** Padding after the hot fields. */
@@ -77,6 +81,7 @@ final class SegmentSlot extends SegmentSlotPadAfter {
     }
 
     void free() {
+        PlainRunExclusion.regionlessEnded(this);
         STATUS.setRelease(this, IDLE);
         OWNER.setRelease(this, (Thread) null);
     }

@@ -63,19 +63,20 @@ public final class Stm {
     /**
      * pypy-stm's {@code exclusive_atomic}: like {@link #atomic(Runnable)}, but refuses to nest.
      *
-     * @throws NestedTransactionException if the thread is already in a transaction
+     * @throws NestedTransactionException if the thread is already in a transaction, or in a region
+     *         running under its real lock
      */
     public static void exclusiveAtomic(Runnable body) {
-        if (inTransaction()) {
-            throw new NestedTransactionException();
+        if (inTransaction() || ThreadContext.descriptor().inPlainRun()) {
+            throw new NestedTransactionException(); // a region running under its real lock nests too
         }
         atomic(body);
     }
 
     /** {@link #exclusiveAtomic(Runnable)}, returning the body's result. */
     public static <T> T exclusiveAtomic(Supplier<T> body) {
-        if (inTransaction()) {
-            throw new NestedTransactionException();
+        if (inTransaction() || ThreadContext.descriptor().inPlainRun()) {
+            throw new NestedTransactionException(); // a region running under its real lock nests too
         }
         return atomic(body);
     }

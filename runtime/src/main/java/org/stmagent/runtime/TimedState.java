@@ -14,6 +14,7 @@ public enum TimedState {
     WAIT_FREE_SEGMENT("wait free segment"),
     WAIT_WRITE_READ("wait write read"),
     WAIT_INEVITABLE("wait inevitable"),
+    WAIT_PLAIN_RUN("wait plain run"),
     BOOKKEEPING("bookkeeping"),
     BACKOFF("backoff");
 
