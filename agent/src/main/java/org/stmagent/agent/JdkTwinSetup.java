@@ -11,7 +11,7 @@ import org.stmagent.instrument.ClassFileLocator;
 import org.stmagent.instrument.JdkTwinWriter;
 import org.stmagent.instrument.RewriteException;
 import org.stmagent.instrument.RewritePolicy;
-import org.stmagent.runtime.JdkTwins;
+import org.stmagent.runtime.seam.JdkTwins;
 
 /**
  * Lets transactions run the JDK's collections through twins (see the runtime's {@link JdkTwins}).

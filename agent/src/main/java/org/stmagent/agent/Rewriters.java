@@ -2,9 +2,10 @@ package org.stmagent.agent;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+
 import org.stmagent.instrument.Instrumenter;
 import org.stmagent.instrument.RewritePolicy;
-import org.stmagent.runtime.Sites;
+import org.stmagent.runtime.stats.Sites;
 
 /** Builds the rewriter the transformer uses, from the options that shape the rewriting. */
 final class Rewriters {

@@ -1,9 +1,9 @@
 package org.stmagent.agent;
 
-import org.stmagent.runtime.RuntimeSettings;
-import org.stmagent.runtime.ShutdownReport;
-import org.stmagent.runtime.StatisticsMBean;
-import org.stmagent.runtime.Timings;
+import org.stmagent.runtime.report.ShutdownReport;
+import org.stmagent.runtime.report.StatisticsMBean;
+import org.stmagent.runtime.settings.RuntimeSettings;
+import org.stmagent.runtime.stats.Timings;
 
 /**
  * The one place where the agent's options reach the runtime. Called after the runtime is on the

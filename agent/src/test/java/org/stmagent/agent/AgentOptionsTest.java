@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -218,7 +219,7 @@ class AgentOptionsTest {
 
     @Test
     void defaultInevitableAfterIsTheRuntimes() {
-        assertEquals(org.stmagent.runtime.RuntimeSettings.DEFAULT_INEVITABLE_AFTER,
+        assertEquals(org.stmagent.runtime.settings.RuntimeSettings.DEFAULT_INEVITABLE_AFTER,
                 AgentOptions.DEFAULT_INEVITABLE_AFTER);
     }
 

@@ -55,7 +55,7 @@ class ClassFileTest {
         MethodNode plain = method(fields, "plainIncrement", "()I");
         assertFalse(callsBarrier(plain, "read"), "no barrier outside transactions");
         assertTrue(calls(plain, "current"), "only the dispatch check");
-        MethodNode twin = method(fields, "$stm$plainIncrement", "(Lorg/stmagent/runtime/Segment;)I");
+        MethodNode twin = method(fields, "$stm$plainIncrement", "(Lorg/stmagent/runtime/core/Segment;)I");
         assertTrue((twin.access & Opcodes.ACC_SYNTHETIC) != 0);
         assertTrue(callsBarrier(twin, "readInt") && callsBarrier(twin, "writeInt"));
         for (MethodNode m : fields.methods) {
@@ -165,7 +165,7 @@ class ClassFileTest {
 
     private static boolean callsBarrier(MethodNode m, String prefix) {
         for (AbstractInsnNode insn : m.instructions) {
-            if (insn instanceof MethodInsnNode call && call.owner.equals("org/stmagent/runtime/Barriers")
+            if (insn instanceof MethodInsnNode call && call.owner.equals("org/stmagent/runtime/seam/Barriers")
                     && call.name.startsWith(prefix)) {
                 return true;
             }

@@ -26,7 +26,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.CheckClassAdapter;
 import org.stmagent.instrument.internal.RuntimeSeam;
-import org.stmagent.runtime.JdkTwins;
+import org.stmagent.runtime.seam.JdkTwins;
 
 /**
  * The twins of JDK collection methods, as class files: one static method taking the receiver first

@@ -11,6 +11,7 @@ import static org.stmagent.instrument.RewritingLoader.create;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -19,9 +20,7 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
-
-import org.junit.jupiter.api.Test;
-import org.stmagent.runtime.Statistics;
+import org.stmagent.runtime.stats.Statistics;
 
 class SynchronizedTest {
     private static final int THREADS = 4;
@@ -201,7 +200,7 @@ class SynchronizedTest {
                 regions++;
                 for (AbstractInsnNode insn : m.instructions) {
                     if (insn == afterThrowable || insn instanceof MethodInsnNode call && call.name.equals("commit")
-                            && call.owner.equals("org/stmagent/runtime/Barriers")) {
+                            && call.owner.equals("org/stmagent/runtime/seam/Barriers")) {
                         int at = m.instructions.indexOf(insn);
                         assertFalse(m.instructions.indexOf(range.start) <= at && at < m.instructions.indexOf(range.end),
                                 m.name + ": a region's handler covers its own " + ((MethodInsnNode) insn).name
@@ -217,7 +216,7 @@ class SynchronizedTest {
     private static AbstractInsnNode barrierCallAt(LabelNode handler, String name) {
         for (AbstractInsnNode insn = handler; insn != null && insn.getOpcode() != Opcodes.GOTO; insn = insn.getNext()) {
             if (insn instanceof MethodInsnNode call && call.name.equals(name)
-                    && call.owner.equals("org/stmagent/runtime/Barriers")) {
+                    && call.owner.equals("org/stmagent/runtime/seam/Barriers")) {
                 return insn;
             }
         }

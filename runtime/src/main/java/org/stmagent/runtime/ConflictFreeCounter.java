@@ -1,5 +1,10 @@
 package org.stmagent.runtime;
 
+import org.stmagent.runtime.core.Segment;
+import org.stmagent.runtime.core.SegmentPool;
+import org.stmagent.runtime.seam.Barriers;
+import org.stmagent.runtime.stats.Sites;
+
 /**
  * A counter that transactions can add to without conflicting with each other, as pypy-stm offered:
  * each segment slot adds to a cell of its own (on its own cache line and ownership record), and

@@ -9,7 +9,7 @@ public final class RetryLimitExceededException extends RuntimeException {
 
     private final int attempts;
 
-    RetryLimitExceededException(int attempts) {
+    public RetryLimitExceededException(int attempts) {
         super("transaction rolled back " + attempts + " times, past its retry limit; no effect of it remains");
         this.attempts = attempts;
     }

@@ -2,6 +2,8 @@ package org.stmagent.runtime;
 
 import java.util.function.Supplier;
 
+import org.stmagent.runtime.seam.Barriers;
+
 /**
  * A {@link ThreadLocal} whose changes made inside a transaction are undone when the attempt that made
  * them is rolled back, so a retried transaction starts from the value it started with. Calling it

@@ -2,6 +2,12 @@ package org.stmagent.runtime;
 
 import java.util.function.Supplier;
 
+import org.stmagent.runtime.core.Segment;
+import org.stmagent.runtime.core.SegmentPool;
+import org.stmagent.runtime.core.ThreadContext;
+import org.stmagent.runtime.seam.Barriers;
+import org.stmagent.runtime.stats.Sites;
+
 /**
  * The programmatic API: run code as a transaction without the agent's rewriting, and ask about the
  * transaction a thread is in.

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.stmagent.runtime.seam.Sneaky;
+
 /**
  * pypy-stm's {@code transaction.add(f)} / {@code transaction.run()}: collect tasks, then run them on
  * up to {@link Stm#segmentLimit()} threads, each task as one transaction. The outcome equals running

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.stmagent.runtime.core.Segment;
+import org.stmagent.runtime.seam.Barriers;
+import org.stmagent.runtime.stats.Sites;
 
 /**
  * The options of {@code @Atomic} methods, driven the way a rewritten method drives them

@@ -8,6 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.stmagent.runtime.core.TransactionAbort;
+import org.stmagent.runtime.core.Workers;
+import org.stmagent.runtime.stats.AbortCause;
+import org.stmagent.runtime.stats.Statistics;
+import org.stmagent.runtime.stats.ThreadReport;
 
 /** Concurrent transactions add to the counter without conflicting, and nothing is lost. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

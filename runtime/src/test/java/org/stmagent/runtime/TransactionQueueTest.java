@@ -9,6 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.stmagent.runtime.core.Segment;
+import org.stmagent.runtime.core.TransactionAbort;
+import org.stmagent.runtime.seam.Barriers;
+import org.stmagent.runtime.stats.AbortCause;
+import org.stmagent.runtime.stats.Sites;
 
 /** The transaction queue runs every task once, each atomically, including tasks added by tasks. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

@@ -18,6 +18,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.stmagent.instrument.MonitorMode;
 import org.stmagent.instrument.RewritePolicy;
+import org.stmagent.runtime.seam.SeamNames;
 
 /**
  * Writes the twin of one method of a covered JDK class (see {@link JdkCollections}) as the one
@@ -36,7 +37,7 @@ public final class JdkTwinFactory implements Opcodes {
     /** The name of the twin method in its class. */
     static final String METHOD = "twin";
     /** Appended to the JDK class's name to name the twin's class. */
-    static final String CLASS_SUFFIX = "$$StmTwin";
+    static final String CLASS_SUFFIX = SeamNames.TWIN_CLASS_SUFFIX;
 
     private final RewritePolicy policy;
 

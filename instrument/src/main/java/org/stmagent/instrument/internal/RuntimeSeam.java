@@ -11,23 +11,25 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.stmagent.runtime.seam.SeamNames;
 
 /**
  * Everything rewritten bytecode knows about the runtime: class names, and the name and descriptor
  * of each static method it calls. This is the only place in {@code instrument} that names the
- * runtime; a unit test checks every entry against the real classes.
+ * runtime (its class names come from the runtime's {@link SeamNames}); a unit test checks every
+ * entry against the real classes.
  */
 public final class RuntimeSeam {
-    public static final String BARRIERS = "org/stmagent/runtime/Barriers";
-    public static final String FIELD_ADDRESSES = "org/stmagent/runtime/FieldAddresses";
-    public static final String SEGMENT = "org/stmagent/runtime/Segment";
-    public static final String TRANSACTION_ABORT = "org/stmagent/runtime/TransactionAbort";
+    public static final String BARRIERS = SeamNames.BARRIERS;
+    public static final String FIELD_ADDRESSES = SeamNames.FIELD_ADDRESSES;
+    public static final String SEGMENT = SeamNames.SEGMENT;
+    public static final String TRANSACTION_ABORT = SeamNames.TRANSACTION_ABORT;
     public static final String SEGMENT_DESC = "L" + SEGMENT + ";";
-    public static final String JDK_CALLS = "org/stmagent/runtime/JdkCalls";
+    public static final String JDK_CALLS = SeamNames.JDK_CALLS;
 
     /** Packages whose classes are never rewritten: stm-agent's own and its relocated dependencies. */
     public static final java.util.List<String> OWN_PACKAGES = java.util.List.of("org/stmagent/agent/",
-            "org/stmagent/runtime/", "org/stmagent/instrument/", "org/stmagent/annotations/",
+            SeamNames.RUNTIME_PACKAGE, "org/stmagent/instrument/", "org/stmagent/annotations/",
             "org/stmagent/shaded/");
 
     /** Whether {@code internalName} belongs to stm-agent itself. */

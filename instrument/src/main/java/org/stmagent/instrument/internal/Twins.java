@@ -1,11 +1,12 @@
 package org.stmagent.instrument.internal;
 
 import org.objectweb.asm.Type;
+import org.stmagent.runtime.seam.SeamNames;
 
 /** Names of the synthetic members the rewriter adds. */
 final class Twins {
     /** Prefix of every synthetic member added to a rewritten class. */
-    static final String PREFIX = "$stm$";
+    static final String PREFIX = SeamNames.MEMBER_PREFIX;
     /** A static final field marking a class as rewritten. */
     static final String MARKER = PREFIX + "rewritten";
 

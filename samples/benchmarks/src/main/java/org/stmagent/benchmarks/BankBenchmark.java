@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
-import org.stmagent.runtime.Barriers;
-import org.stmagent.runtime.Segment;
-import org.stmagent.runtime.Sites;
 import org.stmagent.runtime.Stm;
+import org.stmagent.runtime.core.Segment;
+import org.stmagent.runtime.seam.Barriers;
+import org.stmagent.runtime.stats.Sites;
 
 /**
  * Transfers between random accounts of a 64-account bank: as transactions through the runtime API

@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.stmagent.runtime.Barriers;
 import org.stmagent.runtime.NestedTransactionException;
-import org.stmagent.runtime.Segment;
-import org.stmagent.runtime.Sites;
-import org.stmagent.runtime.StatisticsTable;
 import org.stmagent.runtime.Stm;
+import org.stmagent.runtime.core.Segment;
+import org.stmagent.runtime.report.StatisticsTable;
+import org.stmagent.runtime.seam.Barriers;
+import org.stmagent.runtime.stats.Sites;
 
 /**
  * Transfers between accounts as transactions written against the runtime API, run with one thread

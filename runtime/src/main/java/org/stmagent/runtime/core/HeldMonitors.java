@@ -1,0 +1,52 @@
+package org.stmagent.runtime.core;
+
+import java.util.Arrays;
+
+/**
+ * The monitors whose converted {@code synchronized} regions the transaction is inside, counted
+ * with reentrancy, so {@code wait} and {@code notify} know whether the thread "owns" a monitor.
+ */
+public final class HeldMonitors {
+    private Object[] stack = new Object[8];
+    private int depth;
+
+    public void enter(Object monitor) {
+        if (monitor == null) {
+            throw new NullPointerException("Cannot enter synchronized block because the monitor is null");
+        }
+        if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+        }
+        stack[depth++] = monitor;
+    }
+
+    public void exit(Object monitor) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (stack[i] == monitor) {
+                System.arraycopy(stack, i + 1, stack, i, depth - i - 1);
+                stack[--depth] = null;
+                return;
+            }
+        }
+        throw new IllegalMonitorStateException("monitor exit without matching enter");
+    }
+
+    /** Whether {@code monitor} is the first monitor the transaction entered. */
+    boolean isOutermost(Object monitor) {
+        return depth > 0 && stack[0] == monitor;
+    }
+
+    public boolean holds(Object monitor) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (stack[i] == monitor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void clear() {
+        Arrays.fill(stack, 0, depth, null);
+        depth = 0;
+    }
+}

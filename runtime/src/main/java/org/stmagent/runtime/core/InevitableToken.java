@@ -1,0 +1,53 @@
+package org.stmagent.runtime.core;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.stmagent.runtime.stats.Sites;
+
+/**
+ * The right to become inevitable. One transaction holds it at a time, so two inevitable
+ * transactions never wait for each other's locks; the exception is a holder blocked in a call of
+ * the program's own, from which a waiter takes the token over (see {@link BlockedInevitables}).
+ */
+final class InevitableToken {
+    private static final AtomicReference<SegmentSlot> HOLDER = new AtomicReference<>();
+    private static volatile int holderSite = Sites.UNKNOWN;
+
+    private InevitableToken() {
+    }
+
+    static boolean tryAcquire(SegmentSlot slot) {
+        return HOLDER.get() == null && HOLDER.compareAndSet(null, slot);
+    }
+
+    /**
+     * Takes the token from a holder that is blocked in a call of the program's own (see
+     * {@link BlockedInevitables}). The holder stays inevitable and keeps its locks; its own release
+     * then finds the token gone and leaves it.
+     */
+    static boolean takeOverFromBlockedHolder(SegmentSlot slot) {
+        SegmentSlot holder = HOLDER.get();
+        return holder != null && BlockedInevitables.isBlockedOutside(holder) && HOLDER.compareAndSet(holder, slot);
+    }
+
+    static void release(SegmentSlot slot) {
+        HOLDER.compareAndSet(slot, null);
+    }
+
+    static boolean isHeld() {
+        return HOLDER.get() != null;
+    }
+
+    /** Records the site the holder (the caller) is inevitable for. */
+    static void holdFor(int site) {
+        holderSite = site;
+    }
+
+    /**
+     * The site that made the holder inevitable, or the last holder when none holds the token now:
+     * for charging a wait or a kill to it. Racy, for reports.
+     */
+    static int holderSite() {
+        return holderSite;
+    }
+}

@@ -1,0 +1,101 @@
+package org.stmagent.runtime.core;
+
+import org.agrona.UnsafeApi;
+import org.stmagent.runtime.settings.RuntimeSettings;
+
+/**
+ * The table of ownership records (orecs). Every transactional location (an object and a field
+ * offset, or an array and an element offset) hashes to one orec: the holder's identity hash mixed
+ * with the offset's 4-byte word, so the fields of one object and the neighbouring elements of one
+ * array land on different orecs, and different objects' locations spread over the whole table.
+ * The table holds {@code stm.orecs} data orecs (default 2^16, see {@link RuntimeSettings#orecs}).
+ * The signal words of converted monitors have a part of the table of their own: a region that
+ * only entered a monitor (and then blocked, inevitable, in a call) never holds an orec that some
+ * data shares by chance.
+ *
+ * <p>Bit layout of an orec word:
+ * <pre>
+ *   unlocked:  [ version : 63 ][ 0 ]          the version (clock value) of the last commit here
+ *   locked:    [ lock entry : 47 ][ segment : 15 ][ 1 ]
+ *              segment    = id of the owning {@link Segment}
+ *              lock entry = index of the owner's lock-log entry, which keeps the version to
+ *                           restore on abort and the chain of buffered writes under this orec
+ * </pre>
+ */
+public final class Orecs {
+    /** Orecs for data: {@code stm.orecs} words, 2^16 (512 KiB) by default. */
+    static final int DATA_BITS = Integer.numberOfTrailingZeros(RuntimeSettings.orecs());
+    static final int DATA_MASK = (1 << DATA_BITS) - 1;
+    /** Orecs for monitors' signal words, after those for data. */
+    static final int MONITOR_BITS = 14;
+    static final int MONITOR_MASK = (1 << MONITOR_BITS) - 1;
+    static final int SIZE = (1 << DATA_BITS) + (1 << MONITOR_BITS);
+    static final int MAX_SEGMENTS = 1 << 15;
+
+    private static final long[] TABLE = new long[SIZE];
+    private static final long BASE = UnsafeApi.arrayBaseOffset(long[].class);
+
+    static {
+        long initial = unlockedWord(VersionClock.FIRST_VERSION);
+        for (int i = 0; i < SIZE; i++) {
+            TABLE[i] = initial;
+        }
+        UnsafeApi.fullFence();
+    }
+
+    private Orecs() {
+    }
+
+    /** The orec for a location: identity hash of the holder mixed with the offset's 4-byte word. */
+    public static int index(Object holder, long offset) {
+        int h = System.identityHashCode(holder) * 0x9E3779B9 + (int) (offset >>> 2);
+        return (h ^ (h >>> DATA_BITS)) & DATA_MASK;
+    }
+
+    /** The orec for a monitor's signal word. */
+    static int monitorIndex(Object monitor) {
+        int h = System.identityHashCode(monitor) * 0x9E3779B9;
+        return (1 << DATA_BITS) + ((h ^ (h >>> 15)) & MONITOR_MASK);
+    }
+
+    public static long get(int index) {
+        return UnsafeApi.getLongVolatile(TABLE, BASE + ((long) index << 3));
+    }
+
+    static boolean compareAndSet(int index, long expected, long update) {
+        return UnsafeApi.compareAndSetLong(TABLE, BASE + ((long) index << 3), expected, update);
+    }
+
+    static void release(int index, long word) {
+        UnsafeApi.putLongRelease(TABLE, BASE + ((long) index << 3), word);
+    }
+
+    static boolean isLocked(long word) {
+        return (word & 1L) != 0;
+    }
+
+    static long version(long word) {
+        return word >>> 1;
+    }
+
+    /** Whether {@code word} is unlocked with a version no newer than {@code limit} (0: nothing is). */
+    static boolean readableUnder(long word, long limit) {
+        return (word & 1L) == 0 && word <= limit << 1;
+    }
+
+    static long unlockedWord(long version) {
+        return version << 1;
+    }
+
+    static long lockedWord(int segmentId, int lockEntry) {
+        return ((long) lockEntry << 16) | ((long) segmentId << 1) | 1L;
+    }
+
+    static int owner(long lockedWord) {
+        return (int) (lockedWord >>> 1) & (MAX_SEGMENTS - 1);
+    }
+
+    static int lockEntry(long lockedWord) {
+        return (int) (lockedWord >>> 16);
+    }
+}

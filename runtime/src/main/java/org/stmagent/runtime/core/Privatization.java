@@ -1,0 +1,57 @@
+package org.stmagent.runtime.core;
+
+/**
+ * Privatization safety, paid by writing commits and never by reads (see docs/design.md).
+ *
+ * <ul>
+ *   <li><em>No late write-back.</em> Before it releases its locks, a writing commit waits for
+ *       every older commit still writing back that read something this one wrote: such a commit is
+ *       ordered before this one, so its writes must be in memory before anyone can see this
+ *       commit's effects, or act on them outside a transaction. Commits that did not read what
+ *       this one wrote are not ordered before it and are not waited for; a chain of them is
+ *       covered because each waits before it releases.</li>
+ *   <li><em>No doomed reader.</em> After it releases, a writing commit asks every attempt reading
+ *       under an older snapshot to revalidate before it accepts another value, so data this commit
+ *       unlinked, which its thread may now change without a transaction, never reaches such an
+ *       attempt unchecked.</li>
+ * </ul>
+ */
+final class Privatization {
+    /** Read sets larger than this are not searched: their commit is waited for. */
+    private static final int SEARCHED_READS = 256;
+
+    private Privatization() {
+    }
+
+    /** Waits for the older commits in flight that read what {@code writes} wrote (this commit: {@code version}). */
+    static void awaitPredecessors(SegmentPool pool, SegmentSlot self, long version, WriteLog writes) {
+        for (int id = 0, n = pool.size(); id < n; id++) {
+            SegmentSlot other = pool.slot(id);
+            if (other == self) {
+                continue;
+            }
+            long writing = other.published.awaitVersionDrawn();
+            if (writing == 0 || writing >= version) {
+                continue; // nothing in flight, or ordered after this commit
+            }
+            Segment committer = other.descriptor;
+            // its read set is frozen while its write-back marker shows this version
+            if (committer == null || committer.readAnyOf(writes, SEARCHED_READS)) {
+                other.published.awaitWritebackBefore(version);
+            }
+        }
+    }
+
+    /** Asks every other slot's attempt reading under a snapshot older than {@code version} to revalidate. */
+    static void requestRevalidation(SegmentPool pool, SegmentSlot self, long version) {
+        if (TestHooks.NO_VALIDATION_REQUESTS) {
+            return;
+        }
+        for (int id = 0, n = pool.size(); id < n; id++) {
+            SegmentSlot other = pool.slot(id);
+            if (other != self) {
+                other.published.requestValidation(version);
+            }
+        }
+    }
+}

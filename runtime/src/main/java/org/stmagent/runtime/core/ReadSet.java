@@ -1,0 +1,142 @@
+package org.stmagent.runtime.core;
+
+import java.util.Arrays;
+
+import org.stmagent.runtime.stats.Recording;
+import org.stmagent.runtime.stats.Sites;
+
+/**
+ * The orecs an attempt has read, for validation: a list in read order, plus a hash index built
+ * lazily the first time membership is asked of a large set (extending a snapshot through the
+ * {@link CommitLog}). Adding stays an array append. Everything is kept across attempts; clearing
+ * the index is a generation bump. Each orec keeps the site of its first read, for the conflict report.
+ */
+final class ReadSet {
+    private static final int LINEAR_LIMIT = 16;
+
+    private int[] orecs = new int[64];
+    private int[] sites = new int[64];
+    private int size;
+
+    // the index: open addressing over orec + 1, valid where stamp == generation
+    private int[] keys = new int[0];
+    private int[] stamps = new int[0];
+    private int generation = 1;
+    private int indexed;
+
+    void add(int orec, int site) {
+        int n = size;
+        if (n > 0 && orecs[n - 1] == orec) {
+            return; // the common case of reading several fields of one object
+        }
+        if (n == orecs.length) {
+            orecs = Arrays.copyOf(orecs, n * 2);
+            sites = Arrays.copyOf(sites, n * 2);
+        }
+        orecs[n] = orec;
+        if (Recording.ON) {
+            sites[n] = site;
+        }
+        size = n + 1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int get(int i) {
+        return orecs[i];
+    }
+
+    int siteAt(int i) {
+        return sites[i];
+    }
+
+    /** The site of the first read under {@code orec}, or {@link Sites#UNKNOWN}: a linear search, for reports. */
+    int siteOf(int orec) {
+        for (int i = 0; i < size; i++) {
+            if (orecs[i] == orec) {
+                return sites[i];
+            }
+        }
+        return Sites.UNKNOWN;
+    }
+
+    boolean contains(int orec) {
+        if (size <= LINEAR_LIMIT) {
+            for (int i = 0; i < size; i++) {
+                if (orecs[i] == orec) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        index();
+        int mask = keys.length - 1;
+        for (int i = mix(orec) & mask; stamps[i] == generation; i = (i + 1) & mask) {
+            if (keys[i] == orec) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Read by another thread while this set's attempt is frozen in its commit: whether it holds an
+     * orec that {@code writes} wrote; true when it holds more than {@code limit} orecs (not searched).
+     */
+    boolean intersectsWritten(WriteLog writes, int limit) {
+        int n = size;
+        if (n > limit) {
+            return true;
+        }
+        int[] read = orecs;
+        n = Math.min(n, read.length);
+        for (int e = 0, k = writes.lockCount(); e < k; e++) {
+            if (!writes.written(e)) {
+                continue;
+            }
+            int orec = writes.lockedOrec(e);
+            for (int i = 0; i < n; i++) {
+                if (read[i] == orec) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    void clear() {
+        size = 0;
+        if (indexed > 0) {
+            indexed = 0;
+            if (++generation == 0) { // wrapped: stamps must not match by accident
+                Arrays.fill(stamps, 0);
+                generation = 1;
+            }
+        }
+    }
+
+    private void index() {
+        if (size * 2 > keys.length) {
+            keys = new int[Integer.highestOneBit(size * 4 - 1) << 1];
+            stamps = new int[keys.length];
+            indexed = 0;
+            generation = 1;
+        }
+        int mask = keys.length - 1;
+        for (; indexed < size; indexed++) {
+            int orec = orecs[indexed];
+            int i = mix(orec) & mask;
+            while (stamps[i] == generation && keys[i] != orec) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = orec;
+            stamps[i] = generation;
+        }
+    }
+
+    private static int mix(int orec) {
+        return orec * 0x9E3779B9 >>> 7;
+    }
+}

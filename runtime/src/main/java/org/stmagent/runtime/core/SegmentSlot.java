@@ -1,0 +1,92 @@
+package org.stmagent.runtime.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/** Padding before the hot fields, so two slots never share a cache line. */
+abstract class SegmentSlotPadBefore {
+    long p01, p02, p03, p04, p05, p06, p07, p08;
+}
+
+/** The fields other threads read: who owns the slot, what its transaction is doing. */
+abstract class SegmentSlotFields extends SegmentSlotPadBefore {
+    static final int IDLE = 0;
+    /** Running optimistically; the inevitable transaction may kill it. */
+    static final int ACTIVE = 1;
+    /** Validated or validating at commit; others wait for it instead of aborting. */
+    static final int COMMITTING = 2;
+    /** Killed by the inevitable transaction: it can no longer commit, and its locks may be stolen. */
+    static final int KILLED = 3;
+    /** The one inevitable transaction: never killed, never aborted. */
+    static final int INEVITABLE = 4;
+
+    volatile Thread owner;
+    /** The descriptor running in this slot; the inevitable transaction reads a killed one's lock log. */
+    volatile Segment descriptor;
+    volatile int status;
+    /** Its transaction waits inside the runtime (for a lock, or for the others to drain). */
+    volatile boolean waitingInRuntime;
+    /** Its transaction runs alone, without locks: nobody else may become inevitable meanwhile. */
+    volatile boolean runningAlone;
+    /** Its transaction has no monitor of the original program: plain runs wait for it ({@link PlainRunExclusion}). */
+    volatile boolean regionless;
+    /** Its regionless transaction is counted in flight; written by the owner only. */
+    boolean countedInFlight;
+}
+
+/** Padding after the hot fields. */
+abstract class SegmentSlotPadAfter extends SegmentSlotFields {
+    long q01, q02, q03, q04, q05, q06, q07, q08;
+}
+
+/**
+ * One of the N segments of the pool: the right to run one transaction at a time. Its id is what
+ * locked orecs name; its status is how the inevitable transaction and waiting readers see the
+ * transaction running in it.
+ */
+final class SegmentSlot extends SegmentSlotPadAfter {
+    private static final VarHandle OWNER;
+    private static final VarHandle STATUS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            OWNER = lookup.findVarHandle(SegmentSlotFields.class, "owner", Thread.class);
+            STATUS = lookup.findVarHandle(SegmentSlotFields.class, "status", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final int id;
+    /** What the transaction in this slot publishes for committers: read limit, write-back in flight. */
+    final PublishedState published = new PublishedState();
+    /** The commits made in this slot, for snapshot extension. */
+    final CommitRing commits = new CommitRing();
+
+    SegmentSlot(int id) {
+        this.id = id;
+    }
+
+    boolean tryClaim(Thread thread) {
+        return owner == null && OWNER.compareAndSet(this, (Thread) null, thread);
+    }
+
+    /**
+     * Release stores, not full fences: other threads act on a slot's status only after seeing one
+     * of its orec locks (taken by CAS), and the status a killer reads is set before any lock is taken.
+     */
+    void setStatus(int update) {
+        STATUS.setRelease(this, update);
+    }
+
+    void free() {
+        PlainRunExclusion.regionlessEnded(this);
+        STATUS.setRelease(this, IDLE);
+        OWNER.setRelease(this, (Thread) null);
+    }
+
+    boolean compareAndSetStatus(int expected, int update) {
+        return STATUS.compareAndSet(this, expected, update);
+    }
+}

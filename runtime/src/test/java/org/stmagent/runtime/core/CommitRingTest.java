@@ -1,0 +1,78 @@
+package org.stmagent.runtime.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.stmagent.runtime.stats.Sites;
+
+/** A slot's commit ring answers from the writes of the commits in a range, or says it cannot tell. */
+class CommitRingTest {
+    private static WriteLog writing(int... orecs) {
+        WriteLog log = new WriteLog();
+        for (int orec : orecs) {
+            log.addLock(orec, 0, null, 0, Sites.UNKNOWN, true);
+        }
+        return log;
+    }
+
+    private static ReadSet reading(int... orecs) {
+        ReadSet reads = new ReadSet();
+        for (int orec : orecs) {
+            reads.add(orec, Sites.UNKNOWN);
+        }
+        return reads;
+    }
+
+    @Test
+    void aCommitThatWroteWhatWasReadInvalidatesTheRange() {
+        CommitRing ring = new CommitRing();
+        ring.publish(101, writing(10, 11));
+        ring.publish(105, writing(12));
+        assertEquals(Boolean.TRUE, ring.untouchedBetween(100, 105, reading(1, 2, 3), null));
+        assertEquals(Boolean.FALSE, ring.untouchedBetween(100, 105, reading(1, 12), null));
+        assertEquals(Boolean.FALSE, ring.untouchedBetween(100, 104, reading(11), null));
+        assertEquals(Boolean.TRUE, ring.untouchedBetween(101, 105, reading(10, 11), null));
+        assertEquals(Boolean.TRUE, ring.untouchedBetween(100, 104, reading(12), null), "105 is after the range");
+    }
+
+    @Test
+    void anEmptyRingAndAnEmptyCommitTouchNothing() {
+        CommitRing ring = new CommitRing();
+        assertEquals(Boolean.TRUE, ring.untouchedBetween(1, 1_000, reading(5), null));
+        ring.publish(7, writing());
+        assertEquals(Boolean.TRUE, ring.untouchedBetween(6, 7, reading(5), null));
+    }
+
+    @Test
+    void largeCommitsAndRangesOlderThanTheRingSendTheReaderToFullValidation() {
+        CommitRing ring = new CommitRing();
+        int[] many = new int[CommitRing.CAPACITY + 1];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = 1_000 + i;
+        }
+        ring.publish(201, writing(many));
+        assertNull(ring.untouchedBetween(200, 201, reading(1), null));
+
+        for (int v = 0; v < CommitRing.ENTRIES; v++) {
+            ring.publish(300 + v, writing(7));
+        }
+        assertNull(ring.untouchedBetween(250, 300 + CommitRing.ENTRIES, reading(1), null), "201 is gone from the ring");
+        assertEquals(Boolean.TRUE, ring.untouchedBetween(300, 300 + CommitRing.ENTRIES, reading(1), null));
+    }
+
+    @Test
+    void theNewestWriteOfAnOrecIsFoundForTheReport() {
+        CommitRing ring = new CommitRing();
+        WriteLog first = new WriteLog();
+        first.addLock(9, 0, String.class, 12, 41, true);
+        ring.publish(50, first);
+        WriteLog second = new WriteLog();
+        second.addLock(9, 0, Integer.class, 16, 42, true);
+        ring.publish(60, second);
+
+        assertEquals(42, ring.siteOf(ring.findWrite(9, 60)));
+        assertEquals(41, ring.siteOf(ring.findWrite(9, 59)));
+        assertEquals(-1, ring.findWrite(8, 60));
+    }
+}

@@ -1,0 +1,89 @@
+package org.stmagent.runtime.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.stmagent.runtime.seam.FieldAddresses;
+import org.stmagent.runtime.settings.RuntimeSettings;
+
+/**
+ * The orec table's two parts: data and monitors' signal words never share an orec; the fields of
+ * one object and the neighbouring elements of one array never share one either.
+ */
+class OrecsTest {
+
+    @Test
+    void aMonitorsSignalWordNeverSharesAnOrecWithData() {
+        int dataOrecs = 1 << Orecs.DATA_BITS;
+        for (int i = 0; i < 100_000; i++) {
+            Object o = new long[1 + (i & 7)];
+            int monitor = Orecs.monitorIndex(o);
+            assertTrue(monitor >= dataOrecs && monitor < Orecs.SIZE, () -> "monitor orec " + monitor);
+            for (long offset = 0; offset < 64; offset += 8) {
+                int data = Orecs.index(o, offset);
+                assertTrue(data >= 0 && data < dataOrecs, () -> "data orec " + data);
+            }
+        }
+    }
+
+    /** Six 4-byte fields side by side, as in a tree node (key, value, left, right, parent, colour). */
+    static final class Node {
+        Object key;
+        Object value;
+        Node left;
+        Node right;
+        Node parent;
+        int colour;
+    }
+
+    @Test
+    void theFieldsOfOneObjectHaveOrecsOfTheirOwn() {
+        String[] fields = {"key", "value", "left", "right", "parent", "colour"};
+        for (int i = 0; i < 1_000; i++) {
+            Node node = new Node();
+            Set<Integer> orecs = new HashSet<>();
+            for (String field : fields) {
+                orecs.add(Orecs.index(node, FieldAddresses.instanceOffset(Node.class, field)));
+            }
+            assertEquals(fields.length, orecs.size(), "fields sharing an orec");
+        }
+    }
+
+    @Test
+    void neighbouringArrayElementsHaveOrecsOfTheirOwn() {
+        int[] ints = new int[1_024];
+        long[] longs = new long[1_024];
+        Set<Integer> intOrecs = new HashSet<>();
+        Set<Integer> longOrecs = new HashSet<>();
+        for (int i = 0; i < 1_024; i++) {
+            intOrecs.add(Orecs.index(ints, 16L + 4L * i));
+            longOrecs.add(Orecs.index(longs, 16L + 8L * i));
+        }
+        assertEquals(1_024, intOrecs.size());
+        assertEquals(1_024, longOrecs.size());
+    }
+
+    @Test
+    void theTableSizeIsAPowerOfTwoInRange() {
+        String previous = System.getProperty("stm.orecs");
+        try {
+            System.setProperty("stm.orecs", "1048576");
+            assertEquals(1 << 20, RuntimeSettings.orecs());
+            System.setProperty("stm.orecs", "1000");
+            assertThrows(IllegalArgumentException.class, RuntimeSettings::orecs);
+            System.setProperty("stm.orecs", "512");
+            assertThrows(IllegalArgumentException.class, RuntimeSettings::orecs);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("stm.orecs");
+            } else {
+                System.setProperty("stm.orecs", previous);
+            }
+        }
+    }
+}
