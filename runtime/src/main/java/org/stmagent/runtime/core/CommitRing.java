@@ -133,7 +133,7 @@ final class CommitRing {
                 int orec = orec(at, i);
                 if (reads.contains(orec)) {
                     if (reader != null) {
-                        reader.readWasOverwritten(orec);
+                        reader.notes.readWasOverwritten(orec);
                     }
                     return Boolean.FALSE;
                 }

@@ -59,15 +59,15 @@ public final class MonitorConditions {
         Waiter waiter = new Waiter();
         enqueue(monitor, waiter);
         try {
-            segment.suspendForWait();
+            segment.monitorWords.suspendForWait();
         } catch (TransactionAbort abort) {
             leave(monitor, waiter, false);
             throw abort;
         }
         boolean interrupted = block(waiter, millis, nanos);
         leave(monitor, waiter, !interrupted);
-        segment.resumeAfterWait();
-        segment.readMonitorWord(monitor);
+        segment.monitorWords.resumeAfterWait();
+        segment.monitorWords.readMonitorWord(monitor);
         if (interrupted) {
             throw new InterruptedException();
         }
@@ -82,8 +82,8 @@ public final class MonitorConditions {
             }
             return;
         }
-        segment.writeMonitorWord(monitor);
-        segment.deferNotification(new Notification(monitor, all));
+        segment.monitorWords.writeMonitorWord(monitor);
+        segment.monitorWords.deferNotification(new Notification(monitor, all));
     }
 
     /** Delivers a committed transaction's notifications, then forgets them. */

@@ -1,0 +1,146 @@
+package org.stmagent.runtime.core;
+
+import org.stmagent.runtime.stats.AbortCause;
+
+/**
+ * How an attempt ends: validation of its reads (against the commit log or orec by orec), the
+ * extension of its snapshot, the writing commit (clock tick, write-back, the wait for older
+ * write-backs that makes privatization safe, release) and the rollback.
+ */
+final class CommitProtocol {
+    private final Segment tx;
+
+    CommitProtocol(Segment tx) {
+        this.tx = tx;
+    }
+
+    /** Read sets up to this size are validated orec by orec, larger ones through the commit log. */
+    private static final int SMALL_READ_SET = 32;
+
+    /** Commits the current attempt; throws {@link TransactionAbort} (nothing rolled back yet) on failure. */
+    void commit() {
+        tx.throwIfDoomed();
+        if (tx.inevitable) {
+            commitInevitable(); // its counters were applied in place when it became inevitable
+            return;
+        }
+        if (tx.writes.lockCount() == 0 && tx.counterIncrements.counters.isEmpty()) {
+            // Read-only: the snapshot was consistent all along, and every commit it depends on
+            // finished writing back before releasing what this attempt read (see Privatization).
+            return;
+        }
+        if (!tx.slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
+            throw tx.doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
+        }
+        if (!tx.counterIncrements.counters.isEmpty()) {
+            tx.counterIncrements.apply(); // committing: others who meet these locks wait instead of giving way
+        }
+        tx.published.markWriteback(VersionClock.WRITEBACK_PENDING);
+        long version = VersionClock.tick();
+        tx.published.markWriteback(version);
+        tx.slot.commits.publish(version, tx.writes); // before validating: readers never wait for that
+        if (version != tx.snapshot + 1 && !TestHooks.BROKEN_VALIDATION && !readsUntouched(tx.snapshot, version - 1)) {
+            tx.published.markWriteback(0);
+            throw tx.doom(AbortCause.WRITE_READ);
+        }
+        tx.writes.writeBack();
+        Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes);
+        releaseLocks(Orecs.unlockedWord(version));
+        tx.published.markWriteback(0);
+        Privatization.requestRevalidation(tx.pool, tx.slot, version);
+    }
+
+    /**
+     * Releases what the inevitable transaction wrote at the new version, and what it only locked to
+     * read at the version it had: a reader of that location must not be invalidated for nothing.
+     */
+    private void commitInevitable() {
+        tx.published.markWriteback(VersionClock.WRITEBACK_PENDING); // readers extending wait for the entry
+        long version = VersionClock.tick();
+        tx.published.markWriteback(version);
+        tx.slot.commits.publish(version, tx.writes);
+        tx.published.markWriteback(0);
+        Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes);
+        long written = Orecs.unlockedWord(version);
+        for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
+            Orecs.release(tx.writes.lockedOrec(e), tx.writes.written(e) ? written : tx.writes.previousWord(e));
+        }
+        tx.inevitability.releaseToken();
+        Privatization.requestRevalidation(tx.pool, tx.slot, version);
+    }
+
+    private void releaseLocks(long word) {
+        for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
+            Orecs.release(tx.writes.lockedOrec(e), word);
+        }
+    }
+
+    void rollback() {
+        if (!tx.inevitable) {
+            int id = tx.slot.id;
+            for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
+                // a lock the inevitable transaction stole is no longer ours to restore
+                Orecs.compareAndSet(tx.writes.lockedOrec(e), Orecs.lockedWord(id, e), tx.writes.previousWord(e));
+            }
+        } else {
+            // a failed switch to inevitable, or a transaction abandoned after an exception: the
+            // locks were all taken by us, and what was written in place goes back first
+            tx.undo.restore();
+            for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
+                Orecs.release(tx.writes.lockedOrec(e), tx.writes.previousWord(e));
+            }
+        }
+        tx.inevitability.releaseToken();
+        tx.clearLogs();
+        tx.monitors.clear();
+        MonitorConditions.forget(tx.monitorWords.pendingNotifications);
+        tx.afterCommit.clear();
+        tx.slot.setStatus(SegmentSlotFields.ACTIVE);
+        tx.inevitable = false; // the attempt is over
+        tx.leaveFastPath();
+    }
+
+    /**
+     * Whether nothing read so far was written by a commit with a version in {@code (from, to]}:
+     * from the commit log when it can tell, otherwise by checking every orec read.
+     */
+    boolean readsUntouched(long from, long to) {
+        if (tx.reads.size() <= SMALL_READ_SET) {
+            return readsStillValid(); // a few orecs of our own: cheaper than other threads' log entries
+        }
+        Boolean untouched = CommitLog.untouchedBetween(from, to, tx.reads, tx, tx.slot);
+        return untouched != null ? untouched : readsStillValid();
+    }
+
+    private boolean readsStillValid() {
+        int id = tx.slot.id;
+        for (int i = 0, n = tx.reads.size(); i < n; i++) {
+            long word = Orecs.get(tx.reads.get(i));
+            if (Orecs.isLocked(word) ? Orecs.owner(word) != id : Orecs.version(word) > tx.snapshot) {
+                tx.notes.failedOrec = tx.reads.get(i);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Moves the snapshot to now if everything read so far is still current (TinySTM/LSA's
+     * extension); aborts otherwise. The new snapshot is published with a full fence and the clock
+     * read again: a commit that drew its version meanwhile may have found the read limit closed and
+     * skipped its request, so its version is taken in too.
+     */
+    void extendSnapshot() {
+        while (true) {
+            long now = VersionClock.now();
+            if (now != tx.snapshot && !TestHooks.BROKEN_VALIDATION && !readsUntouched(tx.snapshot, now)) {
+                throw tx.doom(AbortCause.WRITE_READ);
+            }
+            tx.snapshot = now;
+            tx.published.publishSnapshot(now);
+            if (VersionClock.now() == now) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.stmagent.runtime.core;
+
+import org.stmagent.runtime.stats.AbortCause;
+import org.stmagent.runtime.stats.ConflictLocation;
+import org.stmagent.runtime.stats.Conflicts;
+import org.stmagent.runtime.stats.Sites;
+
+/**
+ * What a transaction notes for the conflict report while it runs: the location and site its slow
+ * path is working on, the program's last call into a JDK collection's twin, and what it lost to.
+ */
+final class ConflictNotes {
+    private final Segment tx;
+
+    ConflictNotes(Segment tx) {
+        this.tx = tx;
+    }
+
+    // for the conflict report: the location and site a slow path is working on, and what failed
+    Object accessHolder;
+    long accessOffset;
+    int accessSite;
+    /** The program's last call into a JDK collection's twin in this attempt, for the report ({@link Sites#via}). */
+    int jdkCallSite;
+    /** (site, call) -> combined site, direct-mapped: a transaction meets the same few pairs over and over. */
+    private final int[] viaSites = new int[VIA_CACHE];
+    private final int[] viaCalls = new int[VIA_CACHE];
+    private final int[] viaResults = new int[VIA_CACHE];
+    private static final int VIA_CACHE = 64;
+    ConflictLocation conflictAt;
+    int conflictWonSite;
+    int failedOrec = -1;
+
+    /**
+     * For the conflict report, before the logs are cleared: the location the failed attempt lost
+     * on, its access there and the winner's write, best effort.
+     */
+    Conflicts.Conflict whatConflicted(AbortCause cause) {
+        ConflictLocation where;
+        int lost;
+        int won;
+        if (conflictAt != null) { // found held by another transaction at access
+            where = conflictAt;
+            lost = accessSite;
+            won = conflictWonSite;
+        } else if (failedOrec >= 0) { // a read found overwritten at validation
+            CommitLog.Write write = CommitLog.findWrite(failedOrec, VersionClock.now());
+            where = write.location();
+            lost = tx.reads.siteOf(failedOrec);
+            won = write.site();
+        } else {
+            where = ConflictLocation.of(accessHolder, accessOffset);
+            lost = accessSite;
+            won = Sites.UNKNOWN;
+        }
+        if (cause == AbortCause.INEVITABLE) {
+            won = conflictWonSite; // the site that made the killer inevitable, noted when killed
+        }
+        lost = withVia(lost);
+        if (where == ConflictLocation.UNKNOWN) {
+            where = ConflictLocation.ofSite(lost); // gone from the commit log: what the losing access touched
+        }
+        conflictAt = null;
+        failedOrec = -1;
+        conflictWonSite = Sites.UNKNOWN;
+        return new Conflicts.Conflict(where, cause, lost, won);
+    }
+
+    /** Called by the commit log when an orec of the read set was written in between. */
+    void readWasOverwritten(int orec) {
+        failedOrec = orec;
+    }
+
+    /** Where a slow path is, for the conflict report if it ends in an abort. */
+    void noteAccess(Object holder, long offset, int site) {
+        accessHolder = holder;
+        accessOffset = offset;
+        accessSite = withVia(site);
+    }
+
+    /** The program's call into a JDK collection's twin, made by this attempt (see {@code JdkCalls}). */
+    void enteredJdk(int callSite) {
+        jdkCallSite = callSite;
+    }
+
+    /** {@code site}, or, inside a JDK collection's twin, the site as reached from the program's last call. */
+    private int withVia(int site) {
+        if (jdkCallSite == Sites.UNKNOWN || !Sites.isInJdk(site)) {
+            return site;
+        }
+        int i = (site * 31 + jdkCallSite) & (VIA_CACHE - 1);
+        if (viaSites[i] != site || viaCalls[i] != jdkCallSite) {
+            viaResults[i] = Sites.via(site, jdkCallSite);
+            viaSites[i] = site;
+            viaCalls[i] = jdkCallSite;
+        }
+        return viaResults[i];
+    }
+}

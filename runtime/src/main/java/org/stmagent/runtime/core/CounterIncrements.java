@@ -1,0 +1,117 @@
+package org.stmagent.runtime.core;
+
+import org.agrona.UnsafeApi;
+import org.stmagent.runtime.stats.AbortCause;
+import org.stmagent.runtime.stats.ConflictLocation;
+
+/**
+ * A transaction's increments of counter fields ({@code HashMap.size}, {@code modCount}): kept as
+ * pending deltas that never conflict with each other, settled into ordinary reads and writes when
+ * the attempt looks at the field, and added to the committed values at commit (see
+ * {@link CounterDeltas}).
+ */
+final class CounterIncrements {
+    private final Segment tx;
+
+    CounterIncrements(Segment tx) {
+        this.tx = tx;
+    }
+
+    final CounterDeltas counters = new CounterDeltas();
+    /** How long a committer waits for another committer's lock on a counter (see {@link #apply}). */
+    private static final int COUNTER_LOCK_ROUNDS = 256;
+
+    /**
+     * {@code field += delta} on a counter field ({@code HashMap.size}): applied at once when the
+     * attempt is inevitable, owns the field's orec or built the object; otherwise kept as a pending
+     * increment, added to the committed value at commit (see {@link CounterDeltas}). Returns the
+     * field's new value as this attempt sees it: exact in the first case; in the second, the value
+     * in memory now plus the pending increment, which other commits may change before this one.
+     */
+    int add(Object holder, long offset, int delta, int site) {
+        if (tx.inevitable || tx.allocations.contains(holder) || ownsOrecOf(holder, offset)) {
+            settle(holder, offset, site);
+            int value = (int) tx.readBits(holder, offset, Kind.INT, site) + delta;
+            tx.writeBits(holder, offset, Kind.INT, value, site);
+            return value;
+        }
+        int pending = counters.add(holder, offset, delta, site);
+        return UnsafeApi.getIntVolatile(holder, offset) + pending;
+    }
+
+    /**
+     * Before any other read or write of a counter field: its pending increment becomes an ordinary
+     * read and write, so the attempt sees the exact value from here on.
+     */
+    void settle(Object holder, long offset, int site) {
+        if (counters.isEmpty()) {
+            return;
+        }
+        int delta = counters.remove(holder, offset);
+        if (delta != 0) {
+            int value = (int) tx.readBits(holder, offset, Kind.INT, site) + delta;
+            tx.writeBits(holder, offset, Kind.INT, value, site);
+        }
+    }
+
+    /**
+     * Adds every pending increment to the committed value, under the field's orec. Becoming
+     * inevitable: in place. Committing: buffered, written back with the rest; another committer
+     * holding the orec is waited for a while (two committers may each hold what the other needs),
+     * an owner still running is given way to.
+     */
+    void apply() {
+        for (int i = 0, n = counters.size(); i < n; i++) {
+            int delta = counters.delta(i);
+            if (delta == 0) {
+                continue; // added and taken back: nothing to write, nothing to lock
+            }
+            Object holder = counters.holder(i);
+            long offset = counters.offset(i);
+            tx.notes.noteAccess(holder, offset, counters.site(i));
+            int orec = Orecs.index(holder, offset);
+            if (tx.inevitable) {
+                tx.writableEntry(orec); // locks in place
+                if (tx.rollbackOnException) {
+                    tx.undo.save(holder, offset, Kind.INT);
+                }
+                Kind.storeBits(holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + delta);
+            } else {
+                int entry = lockCounterOrec(orec);
+                // the orec is ours: memory holds the last committed value
+                tx.writes.put(entry, holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + delta, null);
+            }
+        }
+        counters.clear();
+    }
+
+    private int lockCounterOrec(int orec) {
+        for (int round = 0; ; ) {
+            long word = Orecs.get(orec);
+            if (Orecs.isLocked(word)) {
+                if (Orecs.owner(word) == tx.slot.id) {
+                    return Orecs.lockEntry(word);
+                }
+                SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
+                if (owner.status != SegmentSlotFields.COMMITTING || round >= COUNTER_LOCK_ROUNDS) {
+                    tx.notes.conflictAt = ConflictLocation.of(tx.notes.accessHolder, tx.notes.accessOffset);
+                    tx.notes.conflictWonSite = owner.descriptor.writes.lockSiteSeenByOthers(Orecs.lockEntry(word));
+                    throw tx.doom(AbortCause.WRITE_WRITE);
+                }
+                round = Spin.pause(round);
+                continue;
+            }
+            // no read of this location is kept, so a version newer than the snapshot is no conflict
+            int entry = tx.writes.addLock(orec, word, tx.notes.accessHolder, tx.notes.accessOffset, tx.notes.accessSite, true);
+            if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(tx.slot.id, entry))) {
+                return entry;
+            }
+            tx.writes.removeLastLock();
+        }
+    }
+
+    private boolean ownsOrecOf(Object holder, long offset) {
+        long word = Orecs.get(Orecs.index(holder, offset));
+        return Orecs.isLocked(word) && Orecs.owner(word) == tx.slot.id;
+    }
+}

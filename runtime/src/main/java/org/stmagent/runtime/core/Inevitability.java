@@ -1,0 +1,203 @@
+package org.stmagent.runtime.core;
+
+import org.stmagent.runtime.stats.AbortCause;
+import org.stmagent.runtime.stats.FlightEvents;
+import org.stmagent.runtime.stats.InevitableSites;
+import org.stmagent.runtime.stats.Sites;
+import org.stmagent.runtime.stats.StatisticsClock;
+import org.stmagent.runtime.stats.TimedState;
+
+/**
+ * A transaction's way to inevitability: the token, taken in the middle of an attempt or between
+ * attempts, the switch that locks what was read so far, and the stealing of orecs from optimistic
+ * owners, which are killed (their writes are only buffered).
+ */
+final class Inevitability {
+    private final Segment tx;
+
+    Inevitability(Segment tx) {
+        this.tx = tx;
+    }
+
+    private boolean holdsToken;
+
+    /** Switches the running attempt to inevitable, for {@code site}: from here on it cannot abort. */
+    void becomeInevitable(int site) {
+        tx.throwIfDoomed();
+        if (site == Sites.UNKNOWN || site > Sites.MONITOR) {
+            tx.unjoinable = "became inevitable for an irrevocable call";
+        }
+        if (tx.inevitable) {
+            return;
+        }
+        Object event = FlightEvents.inevitableStart();
+        acquireToken();
+        markInevitable(site);
+        if (!tx.slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.INEVITABLE)) {
+            throw tx.doom(AbortCause.INEVITABLE);
+        }
+        tx.inevitable = true;
+        tx.leaveFastPath();
+        // Lock everything read so far, checking it is still what the snapshot saw.
+        for (int i = 0, n = tx.reads.size(); i < n; i++) {
+            if (!lockOrec(tx.reads.get(i), true, null, 0, tx.reads.siteAt(i))) { // what was read there is not kept
+                tx.nextAttemptInevitable = site;
+                tx.notes.failedOrec = tx.reads.get(i);
+                throw tx.doom(AbortCause.WRITE_READ);
+            }
+        }
+        if (tx.rollbackOnException) {
+            tx.writes.saveOldValues(tx.undo);
+        }
+        tx.writes.writeBack(); // under our locks, so nobody sees it before commit
+        tx.writes.clearWrites();
+        tx.allocations.clear();
+        tx.counterIncrements.apply(); // in place from now on
+        FlightEvents.inevitableEnd(event, site);
+    }
+
+    /** Holding the token: records the site for the report and for those who will wait for us. */
+    void markInevitable(int site) {
+        InevitableToken.holdFor(site);
+        InevitableSites.became(tx.inevitableWaits, site);
+    }
+
+    /**
+     * Takes an orec for the inevitable transaction, killing an optimistic owner and stealing its
+     * lock (its writes are only buffered, so memory holds committed data). With
+     * {@code checkSnapshot}, fails if the committed version is newer than the snapshot.
+     */
+    boolean lockOrec(int orec, boolean checkSnapshot, Object holder, long offset, int site) {
+        int id = tx.slot.id;
+        int round = 0;
+        long waitStart = 0;
+        try {
+            while (true) {
+                long word = Orecs.get(orec);
+                long previous;
+                if (!Orecs.isLocked(word)) {
+                    previous = word;
+                } else if (Orecs.owner(word) == id) {
+                    return true;
+                } else if (Orecs.owner(word) == PlainMonitors.OWNER) {
+                    if (checkSnapshot) {
+                        return false; // a monitor read earlier is plain now: what was read there is not kept
+                    }
+                    PlainMonitors.drain(orec, tx.plainHolder);
+                    continue;
+                } else {
+                    SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
+                    int status = owner.status;
+                    if (status == SegmentSlotFields.ACTIVE) {
+                        owner.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.KILLED);
+                        continue;
+                    }
+                    if (status != SegmentSlotFields.KILLED) {
+                        if (waitStart == 0) {
+                            waitStart = StatisticsClock.precise();
+                        }
+                        round = tx.pauseInRuntime(round); // committing or rolling back: it releases soon
+                        continue;
+                    }
+                    previous = owner.descriptor.writes.previousWordSeenByOthers(Orecs.lockEntry(word));
+                    if (Orecs.isLocked(previous)) {
+                        round = tx.pauseInRuntime(round);
+                        continue;
+                    }
+                }
+                if (checkSnapshot && Orecs.version(previous) > tx.snapshot) {
+                    return false;
+                }
+                int entry = tx.writes.addLock(orec, previous, holder, offset, site, false);
+                if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(id, entry))) {
+                    return true;
+                }
+                tx.writes.removeLastLock();
+            }
+        } finally {
+            if (round != 0) {
+                tx.slot.waitingInRuntime = false;
+            }
+            if (waitStart != 0) {
+                tx.chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - waitStart);
+            }
+        }
+    }
+
+    /**
+     * Takes the token in the middle of an attempt. A holder running alone waits for this attempt's
+     * slot, so this attempt gives way (aborts) instead of waiting for it.
+     */
+    private void acquireToken() {
+        if (holdsToken) {
+            return;
+        }
+        if (!InevitableToken.tryAcquire(tx.slot)) {
+            int site = InevitableToken.holderSite();
+            long start = StatisticsClock.precise();
+            long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
+            int round = 0;
+            while (!InevitableToken.tryAcquire(tx.slot)) {
+                if (tx.running && (tx.slot.status == SegmentSlotFields.KILLED || SerialMode.requested())) {
+                    tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
+                    throw tx.doom(AbortCause.INEVITABLE);
+                }
+                if (System.nanoTime() - patience > 0 && InevitableToken.takeOverFromBlockedHolder(tx.slot)) {
+                    break;
+                }
+                round = Spin.pause(round);
+            }
+            tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
+        }
+        holdsToken = true;
+    }
+
+    /** Takes the token before an attempt starts, standing aside while a holder runs alone. */
+    void acquireTokenBetweenAttempts() {
+        if (holdsToken) {
+            return;
+        }
+        int site = InevitableToken.holderSite();
+        long start = StatisticsClock.precise();
+        long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
+        int round = 0;
+        while (!InevitableToken.tryAcquire(tx.slot)) {
+            tx.standAsideIfAsked();
+            if (System.nanoTime() - patience > 0 && InevitableToken.takeOverFromBlockedHolder(tx.slot)) {
+                break;
+            }
+            round = Spin.pause(round);
+        }
+        if (round > 0) {
+            tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
+        }
+        holdsToken = true;
+    }
+
+    void releaseToken() {
+        if (holdsToken) {
+            if (tx.serial) {
+                tx.serial = false;
+                tx.slot.runningAlone = false;
+                SerialMode.exit();
+            }
+            holdsToken = false;
+            InevitableToken.release(tx.slot);
+        }
+    }
+
+    void awaitNoInevitable() {
+        int site = InevitableToken.holderSite();
+        long start = StatisticsClock.precise();
+        long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
+        int round = 0;
+        while (InevitableToken.isHeld() || BlockedInevitables.anyInevitable(tx.pool, tx.slot, true)) {
+            if (System.nanoTime() - patience > 0 && !BlockedInevitables.anyInevitable(tx.pool, tx.slot, false)) {
+                break; // those left are blocked in calls of their own, not stealing locks
+            }
+            tx.standAsideIfAsked();
+            round = Spin.pause(round);
+        }
+        tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
+    }
+}
