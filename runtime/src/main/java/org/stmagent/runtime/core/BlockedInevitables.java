@@ -11,23 +11,13 @@ import java.util.concurrent.TimeUnit;
  * been blocked outside the runtime for {@link #PATIENCE_NANOS}. It stays inevitable and keeps its
  * locks, which still exclude everything it touched.
  *
- * <p>"Blocked outside the runtime" is the holder thread's state (waiting, timed waiting or blocked
- * on a monitor) while it is not in one of the runtime's own waits, which mark themselves on the
- * slot. A holder running alone reads and writes without locks and is never passed over.
+ * <p>"Blocked outside the runtime": see {@link SegmentSlot#ownerBlockedOutsideRuntime}. A holder
+ * running alone reads and writes without locks and is never passed over.
  */
 final class BlockedInevitables {
     static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private BlockedInevitables() {
-    }
-
-    static boolean isBlockedOutside(SegmentSlot slot) {
-        Thread owner = slot.owner;
-        if (owner == null || slot.waitingInRuntime || slot.runningAlone) {
-            return false;
-        }
-        Thread.State state = owner.getState();
-        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
     }
 
     /**
@@ -38,7 +28,7 @@ final class BlockedInevitables {
         for (int id = 0, n = pool.size(); id < n; id++) {
             SegmentSlot other = pool.slot(id);
             if (other != mine && other.status == SegmentSlotFields.INEVITABLE
-                    && (countBlocked || !isBlockedOutside(other))) {
+                    && (countBlocked || !other.ownerBlockedOutsideRuntime())) {
                 return true;
             }
         }

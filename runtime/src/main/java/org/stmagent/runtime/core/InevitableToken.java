@@ -27,7 +27,7 @@ final class InevitableToken {
      */
     static boolean takeOverFromBlockedHolder(SegmentSlot slot) {
         SegmentSlot holder = HOLDER.get();
-        return holder != null && BlockedInevitables.isBlockedOutside(holder) && HOLDER.compareAndSet(holder, slot);
+        return holder != null && holder.ownerBlockedOutsideRuntime() && HOLDER.compareAndSet(holder, slot);
     }
 
     static void release(SegmentSlot slot) {

@@ -14,9 +14,12 @@ import org.stmagent.runtime.settings.RuntimeSettings;
  *
  * <p>The limit is soft. A transaction may wait for another thread while it runs (spinning on a
  * flag that thread will set in a region of its own); with every slot held by such waiters, nobody
- * could ever set the flag. So a thread that has waited {@value #STARVED_MILLIS} ms without any slot
- * coming free gets an extra one, up to {@value #EXTRA_SLOTS} beyond the limit. Those waits are
- * charged to <em>wait free segment</em> as any other.
+ * could ever set the flag; and a region may block in a call of the program's own ({@code join},
+ * {@code Future.get}, a latch) until a thread that needs a slot has done its part. So a thread
+ * that has waited {@value #STARVED_MILLIS} ms without any slot coming free gets an extra one, up to
+ * {@value #EXTRA_SLOTS} beyond the limit, and at once when every slot's owner is blocked outside
+ * the runtime (a blocked owner uses no processor). Those waits are charged to <em>wait free
+ * segment</em> as any other.
  */
 public final class SegmentPool {
     public static final int EXTRA_SLOTS = 64;
@@ -101,7 +104,7 @@ public final class SegmentPool {
                 if (releases.get() != releasesSeen) {
                     releasesSeen = releases.get(); // slots are moving: keep waiting fairly
                     starvedAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS);
-                } else if (System.nanoTime() - starvedAt > 0) {
+                } else if (System.nanoTime() - starvedAt > 0 || everyOwnerBlockedOutsideRuntime()) {
                     slot = addExtraSlot(thread);
                     if (slot != null) {
                         return slot;
@@ -111,6 +114,16 @@ public final class SegmentPool {
         } finally {
             waiting.decrementAndGet();
         }
+    }
+
+    /** Whether every taken slot's owner is blocked in a call of the program's own (a free one can be had). */
+    boolean everyOwnerBlockedOutsideRuntime() {
+        for (SegmentSlot slot : slots) {
+            if (slot.owner != null && !slot.ownerBlockedOutsideRuntime()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void release(SegmentSlot slot) {

@@ -86,6 +86,20 @@ final class SegmentSlot extends SegmentSlotPadAfter {
         OWNER.setRelease(this, (Thread) null);
     }
 
+    /**
+     * Whether the owner is blocked in a call of the program's own (waiting, timed waiting, or
+     * blocked on a monitor) rather than in one of the runtime's waits, which mark themselves on
+     * the slot. A transaction running alone is never taken for blocked.
+     */
+    boolean ownerBlockedOutsideRuntime() {
+        Thread holder = owner;
+        if (holder == null || waitingInRuntime || runningAlone) {
+            return false;
+        }
+        Thread.State state = holder.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+    }
+
     boolean compareAndSetStatus(int expected, int update) {
         return STATUS.compareAndSet(this, expected, update);
     }
