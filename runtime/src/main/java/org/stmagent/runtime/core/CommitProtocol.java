@@ -55,18 +55,68 @@ final class CommitProtocol {
      * read at the version it had: a reader of that location must not be invalidated for nothing.
      */
     private void commitInevitable() {
-        tx.published.markWriteback(VersionClock.WRITEBACK_PENDING); // readers extending wait for the entry
-        long version = VersionClock.tick();
-        tx.published.markWriteback(version);
-        tx.slot.commits.publish(version, tx.writes);
-        tx.published.markWriteback(0);
-        Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes);
+        long version = versionInPlaceWrites();
         long written = Orecs.unlockedWord(version);
         for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
             Orecs.release(tx.writes.lockedOrec(e), tx.writes.written(e) ? written : tx.writes.previousWord(e));
         }
         tx.inevitability.releaseToken();
         Privatization.requestRevalidation(tx.pool, tx.slot, version);
+    }
+
+    /**
+     * The inevitable transaction of a monitor region, at a call that lets other threads act on
+     * what it did (starting or waiting for a thread, blocking, waiting on a monitor): publishes
+     * everything written so far at a new version, as a commit would, and releases every orec
+     * except the signal words of the monitors still held, other than {@code released} (the one
+     * about to be waited on, or null). Those stay locked, so the monitors stay held: what other
+     * threads may now see is what a lock-based program lets them see at this point.
+     */
+    void publishHoldingMonitors(Object released) {
+        if (!holdsOnlyMonitorWords(released)) {
+            long version = versionInPlaceWrites();
+            long written = Orecs.unlockedWord(version);
+            int id = tx.slot.id;
+            int kept = 0;
+            for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
+                int orec = tx.writes.lockedOrec(e);
+                if (tx.monitors.holdsSignalOrec(orec, released)) {
+                    if (kept != e) {
+                        tx.writes.moveLock(e, kept);
+                        Orecs.release(orec, Orecs.lockedWord(id, kept)); // still ours, under its new entry
+                    }
+                    kept++;
+                } else {
+                    Orecs.release(orec, tx.writes.written(e) ? written : tx.writes.previousWord(e));
+                }
+            }
+            tx.writes.truncateLocks(kept);
+            Privatization.requestRevalidation(tx.pool, tx.slot, version);
+        }
+        MonitorConditions.deliver(tx.monitorWords.pendingNotifications);
+    }
+
+    /**
+     * The inevitable transaction's writes, already in place: draws their version, logs them in the
+     * slot's commit ring, and waits for the older commits that read them to finish writing back.
+     */
+    private long versionInPlaceWrites() {
+        tx.published.markWriteback(VersionClock.WRITEBACK_PENDING); // readers extending wait for the entry
+        long version = VersionClock.tick();
+        tx.published.markWriteback(version);
+        tx.slot.commits.publish(version, tx.writes);
+        tx.published.markWriteback(0);
+        Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes);
+        return version;
+    }
+
+    private boolean holdsOnlyMonitorWords(Object released) {
+        for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
+            if (!tx.monitors.holdsSignalOrec(tx.writes.lockedOrec(e), released)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void releaseLocks(long word) {

@@ -45,6 +45,26 @@ public final class HeldMonitors {
         return false;
     }
 
+    /** Whether a monitor other than {@code except} is held (any monitor, with {@code except} null). */
+    boolean holdsOtherThan(Object except) {
+        for (int i = 0; i < depth; i++) {
+            if (stack[i] != except) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code orec} is the signal orec of a held monitor other than {@code except}. */
+    boolean holdsSignalOrec(int orec, Object except) {
+        for (int i = 0; i < depth; i++) {
+            if (stack[i] != except && Orecs.monitorIndex(stack[i]) == orec) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void clear() {
         Arrays.fill(stack, 0, depth, null);
         depth = 0;

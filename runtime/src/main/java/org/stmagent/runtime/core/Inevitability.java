@@ -24,12 +24,21 @@ final class Inevitability {
     /** Switches the running attempt to inevitable, for {@code site}: from here on it cannot abort. */
     void becomeInevitable(int site) {
         tx.throwIfDoomed();
-        if (site == Sites.UNKNOWN || site > Sites.MONITOR) {
+        boolean irrevocableCall = site == Sites.UNKNOWN || site > Sites.MONITOR;
+        if (irrevocableCall) {
             tx.unjoinable = "became inevitable for an irrevocable call";
         }
-        if (tx.inevitable) {
-            return;
+        if (!tx.inevitable) {
+            switchToInevitable(site);
         }
+        if (irrevocableCall && tx.mayPublishHoldingMonitors()) {
+            // the call may hand what the region wrote to another thread, or block until another
+            // thread has acted: nothing but the region's monitors may stay locked across it
+            tx.commitProtocol.publishHoldingMonitors(null);
+        }
+    }
+
+    private void switchToInevitable(int site) {
         Object event = FlightEvents.inevitableStart();
         acquireToken();
         markInevitable(site);
@@ -96,12 +105,12 @@ final class Inevitability {
                         if (waitStart == 0) {
                             waitStart = StatisticsClock.precise();
                         }
-                        round = tx.pauseInRuntime(round); // committing or rolling back: it releases soon
+                        round = tx.pauseBehind(owner, round); // committing, rolling back or inevitable: it releases
                         continue;
                     }
                     previous = owner.descriptor.writes.previousWordSeenByOthers(Orecs.lockEntry(word));
                     if (Orecs.isLocked(previous)) {
-                        round = tx.pauseInRuntime(round);
+                        round = tx.pauseBehind(owner, round);
                         continue;
                     }
                 }
@@ -117,6 +126,7 @@ final class Inevitability {
         } finally {
             if (round != 0) {
                 tx.slot.waitingInRuntime = false;
+                tx.slot.waitingBehindBlocked = false;
             }
             if (waitStart != 0) {
                 tx.chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - waitStart);

@@ -58,15 +58,18 @@ public final class MonitorConditions {
         }
         Waiter waiter = new Waiter();
         enqueue(monitor, waiter);
+        boolean heldThrough;
         try {
-            segment.monitorWords.suspendForWait();
+            heldThrough = segment.monitorWords.suspendForWait(monitor);
         } catch (TransactionAbort abort) {
             leave(monitor, waiter, false);
             throw abort;
         }
         boolean interrupted = block(waiter, millis, nanos);
         leave(monitor, waiter, !interrupted);
-        segment.monitorWords.resumeAfterWait();
+        if (!heldThrough) {
+            segment.monitorWords.resumeAfterWait();
+        }
         segment.monitorWords.readMonitorWord(monitor);
         if (interrupted) {
             throw new InterruptedException();

@@ -39,6 +39,8 @@ import org.stmagent.runtime.stats.TimedState;
 public final class Segment {
     /** An attempt that touched this many locations is large: retrying it optimistically is costly. */
     private static final int LARGE_ATTEMPT = 512;
+    /** Rounds of a wait behind an owner between two looks at whether it is blocked (a power of two, less one). */
+    private static final int BLOCKED_CHECK_ROUNDS = 63;
     private static final int LARGE_ABORTS_BEFORE_INEVITABLE = 1;
 
     private static final int IN_PLACE = -1;
@@ -89,6 +91,8 @@ public final class Segment {
     boolean serial;
     /** The running transaction has no monitor of the original program ({@link PlainRunExclusion}). */
     private boolean regionless;
+    /** Begun by a monitor's region (not by {@code @Atomic} or {@code Stm.atomic}). */
+    private boolean ofRegion;
     /** Whether the next attempt asks to run alone. */
     private boolean nextAttemptSerial;
     /** The site the next attempt runs inevitable for, or NOT_INEVITABLE. */
@@ -181,6 +185,7 @@ public final class Segment {
         }
         // inside a plain run a transaction is part of it; other plain runs exclude a regionless one
         regionless = !region && !inPlainRun();
+        ofRegion = region;
         waitedForCommit = false;
         running = true;
         membership.enter();
@@ -410,6 +415,23 @@ public final class Segment {
         SegmentSlot done = slot;
         slot = null;
         pool.release(done);
+    }
+
+    /**
+     * Whether an irrevocable call needs nothing more of the runtime: the attempt is inevitable and
+     * does not publish what it did before such calls (see {@link #mayPublishHoldingMonitors}).
+     */
+    public boolean readyForIrrevocableCalls() {
+        return inevitable && !mayPublishHoldingMonitors();
+    }
+
+    /**
+     * Whether the transaction is a monitor region's, inside at least one monitor, with nothing that
+     * asks for all of it to be one atomic step: what it did so far may be published while its
+     * monitors stay held ({@link CommitProtocol#publishHoldingMonitors}).
+     */
+    boolean mayPublishHoldingMonitors() {
+        return ofRegion && !rollbackOnException && !serial && monitors.holdsOtherThan(null);
     }
 
     /** Whether an exception leaving the region rolls the transaction back. */
@@ -700,12 +722,12 @@ public final class Segment {
         if (status == SegmentSlotFields.INEVITABLE) {
             int site = InevitableToken.holderSite();
             long start = StatisticsClock.precise();
-            awaitRelease(orec, word);
+            awaitRelease(orec, word, owner);
             chargeInevitableWait(site, StatisticsClock.precise() - start);
         } else if (status == SegmentSlotFields.COMMITTING) {
             waitedForCommit = true;
             long start = StatisticsClock.precise();
-            awaitRelease(orec, word);
+            awaitRelease(orec, word, owner);
             chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - start);
         } else if (Orecs.get(orec) == word) {
             notes.conflictAt = ConflictLocation.of(notes.accessHolder, notes.accessOffset);
@@ -714,15 +736,16 @@ public final class Segment {
         }
     }
 
-    private void awaitRelease(int orec, long word) {
+    private void awaitRelease(int orec, long word, SegmentSlot owner) {
         int round = 0;
         try {
             while (Orecs.get(orec) == word) {
                 throwIfKilled();
-                round = pauseInRuntime(round);
+                round = pauseBehind(owner, round);
             }
         } finally {
             slot.waitingInRuntime = false;
+            slot.waitingBehindBlocked = false;
         }
     }
 
@@ -743,6 +766,18 @@ public final class Segment {
     int pauseInRuntime(int round) {
         slot.waitingInRuntime = true;
         return Spin.pause(round);
+    }
+
+    /**
+     * A pause while {@code owner} holds what this transaction waits for; once in a while it checks
+     * whether the owner is blocked in a call of the program's own, which blocks this one too.
+     * The caller clears both marks when it stops waiting.
+     */
+    int pauseBehind(SegmentSlot owner, int round) {
+        if ((round & BLOCKED_CHECK_ROUNDS) == BLOCKED_CHECK_ROUNDS) {
+            slot.waitingBehindBlocked = owner.ownerBlockedOutsideRuntime();
+        }
+        return pauseInRuntime(round);
     }
 
     private void backoff() {

@@ -17,9 +17,9 @@ import org.stmagent.runtime.settings.RuntimeSettings;
  * could ever set the flag; and a region may block in a call of the program's own ({@code join},
  * {@code Future.get}, a latch) until a thread that needs a slot has done its part. So a thread
  * that has waited {@value #STARVED_MILLIS} ms without any slot coming free gets an extra one, up to
- * {@value #EXTRA_SLOTS} beyond the limit, and at once when every slot's owner is blocked outside
- * the runtime (a blocked owner uses no processor). Those waits are charged to <em>wait free
- * segment</em> as any other.
+ * {@value #EXTRA_SLOTS} beyond the limit, and at once when fewer owners than the limit are running:
+ * an owner blocked outside the runtime uses no processor, so the limit counts only the others.
+ * Those waits are charged to <em>wait free segment</em> as any other.
  */
 public final class SegmentPool {
     public static final int EXTRA_SLOTS = 64;
@@ -90,6 +90,12 @@ public final class SegmentPool {
         }
         waiting.incrementAndGet();
         try {
+            if (fewerRunningThanLimit()) {
+                slot = addExtraSlot(thread);
+                if (slot != null) {
+                    return slot;
+                }
+            }
             long starvedAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS);
             int releasesSeen = releases.get();
             while (true) {
@@ -104,7 +110,7 @@ public final class SegmentPool {
                 if (releases.get() != releasesSeen) {
                     releasesSeen = releases.get(); // slots are moving: keep waiting fairly
                     starvedAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS);
-                } else if (System.nanoTime() - starvedAt > 0 || everyOwnerBlockedOutsideRuntime()) {
+                } else if (System.nanoTime() - starvedAt > 0 || fewerRunningThanLimit()) {
                     slot = addExtraSlot(thread);
                     if (slot != null) {
                         return slot;
@@ -116,10 +122,11 @@ public final class SegmentPool {
         }
     }
 
-    /** Whether every taken slot's owner is blocked in a call of the program's own (a free one can be had). */
-    boolean everyOwnerBlockedOutsideRuntime() {
+    /** Whether fewer slot owners than the limit are running: the others are blocked outside the runtime, or there are none. */
+    boolean fewerRunningThanLimit() {
+        int running = 0;
         for (SegmentSlot slot : slots) {
-            if (slot.owner != null && !slot.ownerBlockedOutsideRuntime()) {
+            if (slot.owner != null && !slot.ownerBlockedOutsideRuntime() && ++running >= limit) {
                 return false;
             }
         }

@@ -26,6 +26,12 @@ abstract class SegmentSlotFields extends SegmentSlotPadBefore {
     volatile int status;
     /** Its transaction waits inside the runtime (for a lock, or for the others to drain). */
     volatile boolean waitingInRuntime;
+    /**
+     * Its transaction waits for an orec whose owner is blocked in a call of the program's own: it
+     * is blocked by the program too (a region waiting for a monitor another region holds through a
+     * {@code wait} or a {@code join}), and counts as such for {@link #ownerBlockedOutsideRuntime}.
+     */
+    volatile boolean waitingBehindBlocked;
     /** Its transaction runs alone, without locks: nobody else may become inevitable meanwhile. */
     volatile boolean runningAlone;
     /** Its transaction has no monitor of the original program: plain runs wait for it ({@link PlainRunExclusion}). */
@@ -89,11 +95,17 @@ final class SegmentSlot extends SegmentSlotPadAfter {
     /**
      * Whether the owner is blocked in a call of the program's own (waiting, timed waiting, or
      * blocked on a monitor) rather than in one of the runtime's waits, which mark themselves on
-     * the slot. A transaction running alone is never taken for blocked.
+     * the slot, or waits behind such an owner. A transaction running alone is never taken for blocked.
      */
     boolean ownerBlockedOutsideRuntime() {
         Thread holder = owner;
-        if (holder == null || waitingInRuntime || runningAlone) {
+        if (holder == null || runningAlone) {
+            return false;
+        }
+        if (waitingBehindBlocked) {
+            return true;
+        }
+        if (waitingInRuntime) {
             return false;
         }
         Thread.State state = holder.getState();

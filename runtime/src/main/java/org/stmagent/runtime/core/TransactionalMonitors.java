@@ -88,12 +88,23 @@ final class TransactionalMonitors {
     }
 
     /**
-     * Ends the running transaction before a {@code wait}: commits it (throwing the abort if it
-     * fails), delivers its notifications, and gives the slot back while the thread blocks.
+     * Before a {@code wait} on {@code monitor}. If the transaction holds no other monitor, ends it:
+     * commits it (throwing the abort if it fails), delivers its notifications, and gives the slot
+     * back while the thread blocks; returns false. Otherwise the others stay held through the wait,
+     * as {@code Object.wait} releases only the monitor it is called on: the transaction turns
+     * inevitable, publishes what it did with every other held monitor's signal word still locked
+     * (a region entering one of them waits, and never sees a half-done update), and gives the
+     * token back while it blocks, keeping its slot; returns true.
      */
-    void suspendForWait() {
+    boolean suspendForWait(Object monitor) {
         if (tx.regionSite != tx.NO_SITE) {
             AdaptiveSites.neverPlain(tx.regionSite, "waited on a monitor");
+        }
+        if (!tx.serial && tx.monitors.holdsOtherThan(monitor)) {
+            tx.inevitability.becomeInevitable(Sites.AFTER_WAIT);
+            tx.commitProtocol.publishHoldingMonitors(monitor);
+            tx.inevitability.releaseToken(); // it stays inevitable: see BlockedInevitables
+            return true;
         }
         // The waiter is already queued. Its decision to wait must still hold now: a notifier that
         // committed since the snapshot may have found the queue empty. A read-only commit does not
@@ -114,10 +125,11 @@ final class TransactionalMonitors {
         tx.pool.release(done);
         MonitorConditions.deliver(pendingNotifications);
         tx.runAfterCommit();
+        return false;
     }
 
     /**
-     * Continues the region after {@code wait} as a new transaction. It runs inevitable: the code
+     * Continues the region after a {@code wait} that ended the transaction, as a new transaction. It runs inevitable: the code
      * before the wait has committed, so this part must never be rolled back and retried.
      */
     void resumeAfterWait() {

@@ -56,6 +56,26 @@ final class WriteLog {
         return n;
     }
 
+    /**
+     * Moves lock entry {@code from} down to {@code to} (an entry about to be forgotten), keeping
+     * what it says; the entry has no buffered writes (the transaction is inevitable).
+     */
+    void moveLock(int from, int to) {
+        lockedOrec[to] = lockedOrec[from];
+        previousWord[to] = previousWord[from];
+        firstWrite[to] = NONE;
+        lockType[to] = lockType[from];
+        lockOffset[to] = lockOffset[from];
+        lockSite[to] = lockSite[from];
+        lockWritten[to] = lockWritten[from];
+    }
+
+    /** Forgets every lock entry from {@code count} on. */
+    void truncateLocks(int count) {
+        Arrays.fill(lockType, count, lockCount, null);
+        lockCount = count;
+    }
+
     /** Takes back the entry just added, when the CAS that was to publish it failed. */
     void removeLastLock() {
         lockCount--;

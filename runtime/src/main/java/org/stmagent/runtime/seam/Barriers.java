@@ -157,7 +157,7 @@ public final class Barriers {
      * rewritten or an immutable value's. {@code method} is the name followed by the descriptor.
      */
     public static void beforeCallOn(Object receiver, String method, Segment segment, int site) {
-        if (!segment.isInevitable() && ReceiverCalls.needsInevitability(receiver, method)) {
+        if (!segment.readyForIrrevocableCalls() && ReceiverCalls.needsInevitability(receiver, method)) {
             segment.becomeInevitable(site);
         }
     }

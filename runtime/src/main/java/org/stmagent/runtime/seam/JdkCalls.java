@@ -170,7 +170,7 @@ public final class JdkCalls {
     }
 
     private static void becomeInevitable(Segment segment, int site) {
-        if (!segment.isInevitable()) {
+        if (!segment.readyForIrrevocableCalls()) {
             segment.becomeInevitable(site);
         }
     }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A thread waiting for a slot gets an extra one at once when every slot's owner is blocked in a
- * call of the program's own (a region in {@code join} or {@code Future.get}), and not while an
- * owner runs or waits inside the runtime.
+ * A thread waiting for a slot gets an extra one at once when fewer owners than the limit run: the
+ * others are blocked in a call of the program's own (a region in {@code join} or
+ * {@code Future.get}) or wait behind such an owner. An owner that runs or waits inside the runtime
+ * counts as running.
  */
 @Timeout(30)
 class SegmentPoolTest {
@@ -35,7 +36,7 @@ class SegmentPoolTest {
         awaitState(owner, Thread.State.WAITING);
 
         assertNull(pool.tryClaim(Thread.currentThread(), 0), "the only slot is taken");
-        assertTrue(pool.everyOwnerBlockedOutsideRuntime());
+        assertTrue(pool.fewerRunningThanLimit());
         SegmentSlot extra = pool.claim(Thread.currentThread(), 0);
         assertNotNull(extra);
         assertTrue(extra.id >= pool.limit(), "an extra slot, given while the owner is still blocked");
@@ -66,13 +67,77 @@ class SegmentPoolTest {
         });
         owner.start();
         claimed.await();
-        assertFalse(pool.everyOwnerBlockedOutsideRuntime(), "the owner runs");
+        assertFalse(pool.fewerRunningThanLimit(), "the owner runs");
         inRuntime.set(true);
         Thread.sleep(20);
-        assertFalse(pool.everyOwnerBlockedOutsideRuntime(), "the owner waits inside the runtime");
+        assertFalse(pool.fewerRunningThanLimit(), "the owner waits inside the runtime");
         stop.set(true);
         owner.join();
-        assertTrue(pool.everyOwnerBlockedOutsideRuntime(), "no owner: a free slot can be had");
+        assertTrue(pool.fewerRunningThanLimit(), "no owner: a free slot can be had");
+    }
+
+    @Test
+    void theLimitCountsOnlyRunningOwners() throws Exception {
+        SegmentPool two = new SegmentPool(2);
+        CountDownLatch claimed = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread blocked = new Thread(() -> {
+            SegmentSlot slot = two.claim(Thread.currentThread(), 0);
+            claimed.countDown();
+            awaitQuietly(release);
+            two.release(slot);
+        });
+        Thread running = new Thread(() -> {
+            SegmentSlot slot = two.claim(Thread.currentThread(), 1);
+            claimed.countDown();
+            while (!stop.get()) {
+                Thread.onSpinWait();
+            }
+            two.release(slot);
+        });
+        blocked.start();
+        running.start();
+        claimed.await();
+        awaitState(blocked, Thread.State.WAITING);
+
+        assertNull(two.tryClaim(Thread.currentThread(), 0), "both slots are taken");
+        assertTrue(two.fewerRunningThanLimit(), "one owner of two runs");
+        SegmentSlot extra = two.claim(Thread.currentThread(), 0);
+        assertTrue(extra.id >= two.limit(), "an extra slot beside the running owner");
+        two.release(extra);
+        stop.set(true);
+        running.join();
+        release.countDown();
+        blocked.join();
+    }
+
+    @Test
+    void anOwnerWaitingBehindABlockedOneCountsAsBlocked() throws Exception {
+        CountDownLatch claimed = new CountDownLatch(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean behind = new AtomicBoolean();
+        Thread owner = new Thread(() -> {
+            SegmentSlot slot = pool.claim(Thread.currentThread(), 0);
+            claimed.countDown();
+            while (!stop.get()) {
+                slot.waitingInRuntime = true;
+                slot.waitingBehindBlocked = behind.get();
+                Thread.onSpinWait();
+            }
+            slot.waitingInRuntime = false;
+            slot.waitingBehindBlocked = false;
+            pool.release(slot);
+        });
+        owner.start();
+        claimed.await();
+        Thread.sleep(5);
+        assertFalse(pool.fewerRunningThanLimit(), "the owner waits inside the runtime");
+        behind.set(true);
+        Thread.sleep(5);
+        assertTrue(pool.fewerRunningThanLimit(), "the owner waits behind a blocked one");
+        stop.set(true);
+        owner.join();
     }
 
     private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
