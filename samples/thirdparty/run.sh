@@ -4,7 +4,7 @@
 #
 #   bash samples/thirdparty/run.sh [--timeout-minutes N] [suite ...]
 #
-# Suites: collections4, lang3-concurrent, pool2, h2-bank, pool2-workload; none named runs all.
+# Suites: collections4, lang3-concurrent, pool2, h2-bank, hsqldb-bank, pool2-workload; none named runs all.
 # Needs the jars built by `mvn package` (the agent, and this module with its workloads' libraries).
 # Fetches the suites' test class paths from Maven Central (material/pom.xml) into material/*/target.
 # Output of each run: samples/thirdparty/target/runs/<suite>/{plain,agent}.log and agent.json.

@@ -49,7 +49,7 @@ final class Inevitability {
         tx.leaveFastPath();
         // Lock everything read so far, checking it is still what the snapshot saw.
         for (int i = 0, n = tx.reads.size(); i < n; i++) {
-            if (!lockOrec(tx.reads.get(i), true, null, 0, tx.reads.siteAt(i))) { // what was read there is not kept
+            if (!lockOrec(tx.reads.get(i), true, false, null, 0, tx.reads.siteAt(i))) { // what was read there is not kept
                 tx.nextAttemptInevitable = site;
                 tx.notes.failedOrec = tx.reads.get(i);
                 throw tx.doom(AbortCause.WRITE_READ);
@@ -74,12 +74,19 @@ final class Inevitability {
     /**
      * Takes an orec for the inevitable transaction, killing an optimistic owner and stealing its
      * lock (its writes are only buffered, so memory holds committed data). With
-     * {@code checkSnapshot}, fails if the committed version is newer than the snapshot.
+     * {@code checkSnapshot}, fails if the committed version is newer than the snapshot. With
+     * {@code toRead}, entering a monitor whose signal word is {@link Segment#sharedByChance shared by
+     * chance} takes nothing and returns true. A monitor
+     * region's transaction that has waited long for another inevitable one publishes what it did
+     * and keeps only its monitors locked (see {@link CommitProtocol#publishHoldingMonitors}): two
+     * inevitable transactions that read shared data in different orders would otherwise wait for
+     * each other for ever; with locks they would hold only their monitors.
      */
-    boolean lockOrec(int orec, boolean checkSnapshot, Object holder, long offset, int site) {
+    boolean lockOrec(int orec, boolean checkSnapshot, boolean toRead, Object holder, long offset, int site) {
         int id = tx.slot.id;
         int round = 0;
         long waitStart = 0;
+        boolean published = false;
         try {
             while (true) {
                 long word = Orecs.get(orec);
@@ -104,6 +111,16 @@ final class Inevitability {
                     if (status != SegmentSlotFields.KILLED) {
                         if (waitStart == 0) {
                             waitStart = StatisticsClock.precise();
+                        } else if (!published && !checkSnapshot && status == SegmentSlotFields.INEVITABLE
+                                && StatisticsClock.precise() - waitStart > BlockedInevitables.PATIENCE_NANOS
+                                && tx.mayPublishHoldingMonitors()) {
+                            // two inevitable transactions (one took the token over from the other
+                            // while it was blocked) may each wait for what the other locked
+                            tx.commitProtocol.publishHoldingMonitors(null);
+                            published = true;
+                        }
+                        if (toRead && tx.slot.waitingBehindBlocked && tx.sharedByChance(orec, owner)) {
+                            return true; // entering a monitor whose signal word another one's holder keeps
                         }
                         round = tx.pauseBehind(owner, round); // committing, rolling back or inevitable: it releases
                         continue;

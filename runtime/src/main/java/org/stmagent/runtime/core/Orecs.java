@@ -70,6 +70,11 @@ public final class Orecs {
         UnsafeApi.putLongRelease(TABLE, BASE + ((long) index << 3), word);
     }
 
+    /** Whether {@code index} is a monitor's signal orec rather than a data location's. */
+    static boolean isMonitorIndex(int index) {
+        return index >= 1 << DATA_BITS;
+    }
+
     static boolean isLocked(long word) {
         return (word & 1L) != 0;
     }

@@ -546,7 +546,7 @@ public final class Segment {
             throwIfKilled();
             if (inevitable) {
                 if (!serial) {
-                    inevitability.lockOrec(orec, false, notes.accessHolder, notes.accessOffset, notes.accessSite);
+                    inevitability.lockOrec(orec, false, true, notes.accessHolder, notes.accessOffset, notes.accessSite);
                 }
                 return OWNED;
             }
@@ -557,7 +557,9 @@ public final class Segment {
             if (Orecs.owner(word) == slot.id) {
                 return OWNED;
             }
-            awaitOrAbort(orec, word, AbortCause.WRITE_READ);
+            if (awaitOrAbort(orec, word, AbortCause.WRITE_READ, true)) {
+                return OWNED; // a signal word shared by chance: nothing to read there
+            }
         }
     }
 
@@ -624,7 +626,7 @@ public final class Segment {
             throwIfKilled();
             if (inevitable) {
                 if (!serial) {
-                    inevitability.lockOrec(orec, false, notes.accessHolder, notes.accessOffset, notes.accessSite);
+                    inevitability.lockOrec(orec, false, false, notes.accessHolder, notes.accessOffset, notes.accessSite);
                     writes.markWritten(Orecs.lockEntry(Orecs.get(orec)));
                 }
                 return IN_PLACE;
@@ -634,7 +636,7 @@ public final class Segment {
                 if (Orecs.owner(word) == slot.id) {
                     return Orecs.lockEntry(word);
                 }
-                awaitOrAbort(orec, word, AbortCause.WRITE_WRITE);
+                awaitOrAbort(orec, word, AbortCause.WRITE_WRITE, false);
                 continue;
             }
             if (Orecs.version(word) > snapshot) {
@@ -712,7 +714,7 @@ public final class Segment {
      * Another transaction holds the orec. Wait while it is committing or inevitable (it will
      * release soon and cannot be asked to abort); otherwise this attempt gives way.
      */
-    private void awaitOrAbort(int orec, long word, AbortCause cause) {
+    private boolean awaitOrAbort(int orec, long word, AbortCause cause, boolean toRead) {
         if (Orecs.owner(word) == PlainMonitors.OWNER) {
             metPlainOrec = orec; // a monitor switched to plain mode meanwhile
             throw doom(cause);
@@ -722,31 +724,54 @@ public final class Segment {
         if (status == SegmentSlotFields.INEVITABLE) {
             int site = InevitableToken.holderSite();
             long start = StatisticsClock.precise();
-            awaitRelease(orec, word, owner);
+            boolean passedOver = awaitRelease(orec, word, owner, toRead);
             chargeInevitableWait(site, StatisticsClock.precise() - start);
+            return passedOver;
         } else if (status == SegmentSlotFields.COMMITTING) {
             waitedForCommit = true;
             long start = StatisticsClock.precise();
-            awaitRelease(orec, word, owner);
+            awaitRelease(orec, word, owner, false);
             chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - start);
         } else if (Orecs.get(orec) == word) {
             notes.conflictAt = ConflictLocation.of(notes.accessHolder, notes.accessOffset);
             notes.conflictWonSite = owner.descriptor.writes.lockSiteSeenByOthers(Orecs.lockEntry(word));
             throw doom(cause);
         }
+        return false;
     }
 
-    private void awaitRelease(int orec, long word, SegmentSlot owner) {
+    /** Waits until the word changes; true, without waiting, when it is a signal word {@link #sharedByChance}. */
+    private boolean awaitRelease(int orec, long word, SegmentSlot owner, boolean toRead) {
         int round = 0;
         try {
             while (Orecs.get(orec) == word) {
                 throwIfKilled();
+                if (toRead && slot.waitingBehindBlocked && sharedByChance(orec, owner)) {
+                    return true;
+                }
                 round = pauseBehind(owner, round);
             }
+            return false;
         } finally {
             slot.waitingInRuntime = false;
             slot.waitingBehindBlocked = false;
         }
+    }
+
+    /**
+     * Whether the access being made enters a monitor whose signal orec {@code owner}'s transaction
+     * holds for another monitor while blocked in a call of the program's own. The signal orecs are
+     * a hash table: with many monitors (a database's row locks) one shares a word with a monitor
+     * held through a long block. The owner does not hold this monitor, so entering it need not wait;
+     * it is not locked or read there (see docs/design.md for what that leaves out).
+     */
+    boolean sharedByChance(int orec, SegmentSlot owner) {
+        if (!Orecs.isMonitorIndex(orec) || notes.accessOffset != ConflictLocation.MONITOR_WORD
+                || notes.accessHolder == null || !owner.ownerBlockedOutsideRuntime()) {
+            return false;
+        }
+        Segment holder = owner.descriptor;
+        return holder != null && !holder.monitors.holds(notes.accessHolder);
     }
 
     void chargeWait(TimedState state, long nanos) {

@@ -37,6 +37,7 @@ final class Suites {
                         "--include-classname", ".*\\.Test[^.]*", "--include-classname", ".*Test",
                         "--exclude-classname", ".*\\.TestSoftRefOutOfMemory"),
                 workload(module, "h2-bank", "org.h2.**", "H2Bank"),
+                workload(module, "hsqldb-bank", "org.hsqldb.**", "HsqldbBank"),
                 workload(module, "pool2-workload", "org.apache.commons.pool2.**", "PoolWorkload"));
     }
 
