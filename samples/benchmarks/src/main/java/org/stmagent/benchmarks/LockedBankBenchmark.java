@@ -39,12 +39,9 @@ public abstract class LockedBankBenchmark {
 
     LockedBank bank;
 
-    /** Whether this benchmark's forks run with the agent. */
-    protected abstract boolean underAgent();
-
     @Setup(Level.Trial)
     public void openBank() {
-        Rewriting.require(underAgent(), LockedBank.class);
+        Rewriting.requireAsForked(this, LockedBank.class);
         bank = new LockedBank(ACCOUNTS, INITIAL_BALANCE);
     }
 
