@@ -11,9 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-for f in ../../agent/target/stm-agent.jar target/classes target/lib; do
+for f in ../../agent/target/stm-agent.jar target/classes target/lib target/harness-lib; do
     [[ -e "$f" ]] || { echo "run.sh: $f is missing: run 'mvn -B package' first" >&2; exit 2; }
 done
 
 mvn -B -q -ntp -Dstyle.color=never -f material/pom.xml package
-exec java -cp target/classes org.stmagent.samples.thirdparty.harness.Harness "$@"
+exec java -cp "target/classes:target/harness-lib/*" org.stmagent.samples.thirdparty.harness.Harness "$@"

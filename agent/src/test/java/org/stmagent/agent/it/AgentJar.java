@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.jar.JarFile;
 
+import org.stmagent.testing.Jvm;
+
 /** Facts about the built agent jar. */
 final class AgentJar {
     private AgentJar() {

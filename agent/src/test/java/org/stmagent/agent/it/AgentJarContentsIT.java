@@ -13,6 +13,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
+import org.stmagent.testing.Jvm;
 
 /** The shaded jar: manifest and relocation. */
 class AgentJarContentsIT {

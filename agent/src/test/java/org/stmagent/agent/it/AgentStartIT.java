@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stmagent.testing.Jvm;
 
 /** The agent starts in a real JVM and leaves the program's output as it was. */
 class AgentStartIT {
@@ -25,8 +26,8 @@ class AgentStartIT {
     @ParameterizedTest
     @MethodSource("javaHomes")
     void programRunsWithUnchangedOutput(String javaHome) throws Exception {
-        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.PROGRAMS, "programs.Hello");
-        Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,report=none"), "-cp", Jvm.PROGRAMS,
+        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.programs(), "programs.Hello");
+        Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,report=none"), "-cp", Jvm.programs(),
                 "programs.Hello");
         assertEquals(0, plain.exitCode(), plain::toString);
         assertEquals(0, agent.exitCode(), agent::toString);
@@ -38,7 +39,7 @@ class AgentStartIT {
     @Test
     void renamedAgentJarStillPutsTheRuntimeWhereEveryLoaderSeesIt() throws Exception {
         Path renamed = Files.copy(Jvm.AGENT_JAR, temp.resolve("renamed-agent.jar"));
-        Jvm.Result result = Jvm.run("-javaagent:" + renamed + "=include=programs.**,segments=2", "-cp", Jvm.PROGRAMS,
+        Jvm.Result result = Jvm.run("-javaagent:" + renamed + "=include=programs.**,segments=2", "-cp", Jvm.programs(),
                 "programs.RuntimeVisibility");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("atomic returned: in transaction"), result::toString);
@@ -47,7 +48,7 @@ class AgentStartIT {
 
     @Test
     void agentWithoutOptionsWarnsThatNothingIsRewritten() throws Exception {
-        Jvm.Result result = Jvm.run(Jvm.agent(null), "-cp", Jvm.PROGRAMS, "programs.Hello");
+        Jvm.Result result = Jvm.run(Jvm.agent(null), "-cp", Jvm.programs(), "programs.Hello");
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(HELLO + System.lineSeparator(), result.out());
         assertEquals("stm-agent: warning: no 'include' option: no class is rewritten", result.errLines().get(0));
@@ -55,7 +56,7 @@ class AgentStartIT {
 
     @Test
     void reportIsWrittenToStandardErrorAtExitByDefault() throws Exception {
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,segments=4"), "-cp", Jvm.PROGRAMS, "programs.Counter");
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,segments=4"), "-cp", Jvm.programs(), "programs.Counter");
         // four threads incrementing one field in four segments: whatever conflicted, conflicted there
         assertTrue(result.err().contains("conflicts: "), result::toString);
         if (!result.err().contains("conflicts: 0 aborts")) {
@@ -69,7 +70,7 @@ class AgentStartIT {
 
     @Test
     void withStatisticsOffTheProgramRunsAndTheReportSaysNothingWasKept() throws Exception {
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,statistics=false"), "-cp", Jvm.PROGRAMS,
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,statistics=false"), "-cp", Jvm.programs(),
                 "programs.Counter");
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("total 80000 ok" + System.lineSeparator(), result.out());
@@ -81,7 +82,7 @@ class AgentStartIT {
     @Test
     void systemExitKeepsItsStatusAndTheReportIsStillWritten() throws Exception {
         Path json = temp.resolve("exit.json");
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,json=" + json), "-cp", Jvm.PROGRAMS,
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,json=" + json), "-cp", Jvm.programs(),
                 "programs.ExitsWithThree");
         assertEquals(3, result.exitCode(), result::toString);
         assertEquals("counted 1000" + System.lineSeparator(), result.out());
@@ -96,7 +97,7 @@ class AgentStartIT {
         Path log = temp.resolve("stm.hlog");
         // adaptive=false: every increment stays a transaction (the contended counter would run under its lock)
         Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none,adaptive=false,histogram=" + log),
-                "-cp", Jvm.PROGRAMS, "programs.Counter");
+                "-cp", Jvm.programs(), "programs.Counter");
         assertEquals(0, result.exitCode(), result::toString);
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
         try (java.io.FileInputStream in = new java.io.FileInputStream(log.toFile())) {
@@ -117,7 +118,7 @@ class AgentStartIT {
     @Test
     void reportCanGoToAFileInstead() throws Exception {
         Path report = temp.resolve("stm.txt");
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=" + report), "-cp", Jvm.PROGRAMS,
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=" + report), "-cp", Jvm.programs(),
                 "programs.Counter");
         assertEquals(0, result.exitCode(), result::toString);
         assertFalse(result.err().contains("stm-agent report"), result::toString);
@@ -126,7 +127,7 @@ class AgentStartIT {
 
     @Test
     void verboseSaysItStartedAndWhatItDidWithEachClass() throws Exception {
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,verbose=true"), "-cp", Jvm.PROGRAMS,
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,verbose=true"), "-cp", Jvm.programs(),
                 "programs.Hello");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.err().contains("stm-agent: started with 'include=programs.**,verbose=true'"), result::toString);
@@ -137,7 +138,7 @@ class AgentStartIT {
     void optionsFromSystemPropertiesAndConfigFile() throws Exception {
         Path config = Files.writeString(temp.resolve("stm.properties"), "include=programs.**\nsegments=3\n");
         Jvm.Result result = Jvm.run("-Dstm.config=" + config, "-Dstm.verbose=true", Jvm.agent("segments=2"),
-                "-cp", Jvm.PROGRAMS, "programs.Hello");
+                "-cp", Jvm.programs(), "programs.Hello");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.err().contains("started with 'include=programs.**,segments=2,verbose=true,config="),
                 result::toString);
@@ -145,7 +146,7 @@ class AgentStartIT {
 
     @Test
     void runtimeIsVisibleFromAnIsolatedClassLoaderAndReachesUnsafe() throws Exception {
-        Jvm.Result result = Jvm.run(Jvm.agent("segments=3,include=programs.**"), "-cp", Jvm.PROGRAMS,
+        Jvm.Result result = Jvm.run(Jvm.agent("segments=3,include=programs.**"), "-cp", Jvm.programs(),
                 "programs.RuntimeVisibility");
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("runtime loader: null"), result::toString);
@@ -155,8 +156,8 @@ class AgentStartIT {
 
     @Test
     void classInASiblingLoaderIsRewrittenAndReachesTheRuntime() throws Exception {
-        String programs = Path.of(Jvm.PROGRAMS).toUri().toString();
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,verbose=true,report=none"), "-cp", Jvm.PROGRAMS,
+        String programs = Path.of(Jvm.programs()).toUri().toString();
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,verbose=true,report=none"), "-cp", Jvm.programs(),
                 "programs.SiblingLoader", programs);
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("loaded by sibling: true\ntotal 80000 ok", result.out().strip().replace("\r", ""), result::toString);
@@ -168,7 +169,7 @@ class AgentStartIT {
     @Test
     void dumpWritesRewrittenClassesUnderTheFolder() throws Exception {
         Path dump = temp.resolve("dump");
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,dump=" + dump), "-cp", Jvm.PROGRAMS,
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,dump=" + dump), "-cp", Jvm.programs(),
                 "programs.Hello");
         assertEquals(0, result.exitCode(), result::toString);
         if (AgentJar.hasRewriter()) {

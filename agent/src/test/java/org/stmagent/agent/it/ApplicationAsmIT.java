@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.File;
 import org.junit.jupiter.api.Test;
+import org.stmagent.testing.Jvm;
 
 /**
  * An application that ships its own, older ASM keeps using it under the agent, and the agent keeps
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApplicationAsmIT {
     private static final String APP_ASM = System.getProperty("stm.it.appAsm");
-    private static final String CLASS_PATH = APP_ASM + File.pathSeparator + Jvm.PROGRAMS;
+    private static final String CLASS_PATH = APP_ASM + File.pathSeparator + Jvm.programs();
 
     @Test
     void applicationSeesItsOwnAsm() throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stmagent.testing.Jvm;
 
 /**
  * programs.AtomicOptions under the agent, on every JDK: {@code @Atomic}'s failure atomicity and
@@ -15,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AtomicOptionsIT {
 
     @ParameterizedTest
-    @MethodSource("org.stmagent.agent.it.Jvm#javaHomes")
+    @MethodSource("org.stmagent.testing.Jvm#javaHomes")
     void everyOptionBehavesAsDocumented(String javaHome) throws Exception {
         Jvm.Result result = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,exclude=programs.outside.**,"
-                + "pure=programs.outside.Handoff.*,annotations=org.deuce.Atomic"), "-cp", Jvm.PROGRAMS, "programs.AtomicOptions");
+                + "pure=programs.outside.Handoff.*,annotations=org.deuce.Atomic"), "-cp", Jvm.programs(), "programs.AtomicOptions");
         assertEquals(String.join(System.lineSeparator(), "rollback on exception ok", "rollback after an irrevocable call ok",
                 "retry limit ok", "deuce retry limit ok", "retry-safe thread-local ok") + System.lineSeparator(),
                 result.out(), result::toString);

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.stmagent.testing.Jvm;
 
 /** Attached while the program runs, the agent rewrites the classes loaded after it. */
 class AttachIT {
     @Test
     void attachedAgentStartsAndTellsWhichClassesStayUnchanged() throws Exception {
-        Jvm.Result result = Jvm.run("-Djdk.attach.allowAttachSelf=true", "-cp", Jvm.PROGRAMS, "programs.SelfAttach",
+        Jvm.Result result = Jvm.run("-Djdk.attach.allowAttachSelf=true", "-cp", Jvm.programs(), "programs.SelfAttach",
                 Jvm.AGENT_JAR.toString(), "include=programs.**,verbose=true,report=none");
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("total 80000 ok", result.out().strip(), result::toString);
@@ -22,7 +23,7 @@ class AttachIT {
 
     @Test
     void badOptionsOnAttachLeaveTheProgramRunning() throws Exception {
-        Jvm.Result result = Jvm.run("-Djdk.attach.allowAttachSelf=true", "-cp", Jvm.PROGRAMS, "programs.SelfAttach",
+        Jvm.Result result = Jvm.run("-Djdk.attach.allowAttachSelf=true", "-cp", Jvm.programs(), "programs.SelfAttach",
                 Jvm.AGENT_JAR.toString(), "sgments=2");
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("total 80000 ok", result.out().strip(), result::toString);

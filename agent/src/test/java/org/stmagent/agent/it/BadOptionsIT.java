@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stmagent.testing.Jvm;
 
 /** A bad option stops the JVM before main, with one line naming it and listing the valid options. */
 class BadOptionsIT {
@@ -35,7 +36,7 @@ class BadOptionsIT {
     @MethodSource("badOptions")
     void jvmStopsBeforeMainWithOneLine(String javaHome, List<String> jvmArgs, String expected) throws Exception {
         List<String> args = new java.util.ArrayList<>(jvmArgs);
-        args.addAll(List.of("-cp", Jvm.PROGRAMS, "programs.Hello"));
+        args.addAll(List.of("-cp", Jvm.programs(), "programs.Hello"));
         Jvm.Result result = Jvm.runOn(javaHome, args.toArray(new String[0]));
         assertEquals(1, result.exitCode(), result::toString);
         assertEquals("", result.out(), result::toString);

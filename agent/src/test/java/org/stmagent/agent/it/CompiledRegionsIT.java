@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stmagent.testing.Jvm;
 
 /**
  * Rewritten methods stay compilable. HotSpot's JIT compilers refuse a method whose
@@ -23,11 +24,11 @@ class CompiledRegionsIT {
     @ValueSource(strings = {"programs.NestedTransfers", "programs.Counter",
             "programs.Reentrancy", "programs.StaticSynchronized", "programs.ExceptionsInSynchronized"})
     void everyRewrittenMethodCompiles(String main) throws Exception {
-        Jvm.Result plain = Jvm.run("-cp", Jvm.PROGRAMS, main);
+        Jvm.Result plain = Jvm.run("-cp", Jvm.programs(), main);
         assertEquals(0, plain.exitCode(), plain::toString);
 
         Jvm.Result agent = Jvm.run("-Xcomp", "-XX:CompileCommand=quiet", "-XX:CompileCommand=compileonly,programs.*::*",
-                "-Xlog:monitormismatch=info", Jvm.agent("include=programs.**"), "-cp", Jvm.PROGRAMS, main);
+                "-Xlog:monitormismatch=info", Jvm.agent("include=programs.**"), "-cp", Jvm.programs(), main);
         assertEquals(0, agent.exitCode(), agent::toString);
         assertFalse(agent.out().contains(MISMATCH) || agent.err().contains(MISMATCH), agent::toString);
         assertEquals(plain.out(), agent.out(), agent::toString);

@@ -12,6 +12,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stmagent.testing.Jvm;
 
 /** A flight recording of a program under the agent holds its abort and inevitable events. */
 class FlightRecorderIT {
@@ -23,7 +24,7 @@ class FlightRecorderIT {
         Path jfr = temp.resolve("run.jfr");
         Path json = temp.resolve("run.json");
         Jvm.Result result = Jvm.run("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile",
-                Jvm.agent("include=programs.**,report=none,json=" + json), "-cp", Jvm.PROGRAMS,
+                Jvm.agent("include=programs.**,report=none,json=" + json), "-cp", Jvm.programs(),
                 "programs.IoInSynchronized");
         assertEquals(0, result.exitCode(), result::toString);
 

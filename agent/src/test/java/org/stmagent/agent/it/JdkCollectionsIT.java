@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stmagent.testing.Jvm;
 
 /**
  * {@code programs.CollectionsInTransactions} under the agent: its regions call the JDK's
@@ -35,7 +36,7 @@ class JdkCollectionsIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void callsIntoCollectionsStayOptimistic(String javaHome) throws Exception {
-        Jvm.Result run = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,top=50"), "-cp", Jvm.PROGRAMS,
+        Jvm.Result run = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,top=50"), "-cp", Jvm.programs(),
                 "programs.CollectionsInTransactions");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(RESULT, run.out().strip(), run::toString);
@@ -54,7 +55,7 @@ class JdkCollectionsIT {
     @MethodSource("jdks")
     void withoutTwinsTheSameCallsMakeRegionsInevitable(String javaHome) throws Exception {
         Jvm.Result run = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,top=50,collections=false"), "-cp",
-                Jvm.PROGRAMS, "programs.CollectionsInTransactions");
+                Jvm.programs(), "programs.CollectionsInTransactions");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(RESULT, run.out().strip(), run::toString);
         Matcher total = INEVITABLE_TOTAL.matcher(run.err());

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stmagent.testing.Jvm;
 
 /**
  * A program with a conflict at known lines (programs.KnownConflict): the report names the field,
@@ -30,7 +31,7 @@ class KnownConflictIT {
         Path json = temp.resolve("report.json");
         // adaptive=false: a flushing region must not run plainly because the monitor's other site was switched
         Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,segments=2,adaptive=false,json=" + json), "-cp",
-                Jvm.PROGRAMS, "programs.KnownConflict");
+                Jvm.programs(), "programs.KnownConflict");
         assertEquals(0, result.exitCode(), result::toString);
         String report = result.err();
 

@@ -12,6 +12,7 @@ import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stmagent.testing.Jvm;
 
 /**
  * A program in a named module, on the module path: its rewritten classes call the runtime, which

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.stmagent.testing.Jvm;
 
 /**
  * Regions that switch to running under their real lock (programs.PlainRuns): with the sites
@@ -22,10 +23,10 @@ class PlainRunsIT {
 
     @RepeatedTest(3)
     void switchingBackAndForthLosesNothing() throws Exception {
-        Jvm.Result plain = Jvm.run("-cp", Jvm.PROGRAMS, MAIN);
+        Jvm.Result plain = Jvm.run("-cp", Jvm.programs(), MAIN);
         assertEquals(0, plain.exitCode(), plain::toString);
 
-        Jvm.Result agent = Jvm.run("-Dstm.test.eagerPlain=true", Jvm.agent("include=programs.**"), "-cp", Jvm.PROGRAMS,
+        Jvm.Result agent = Jvm.run("-Dstm.test.eagerPlain=true", Jvm.agent("include=programs.**"), "-cp", Jvm.programs(),
                 MAIN);
         assertEquals(0, agent.exitCode(), agent::toString);
         assertEquals(plain.out(), agent.out(), agent::toString);
@@ -42,7 +43,7 @@ class PlainRunsIT {
     @Test
     void withAdaptiveModeOffNothingRunsPlainly() throws Exception {
         Jvm.Result agent = Jvm.run("-Dstm.adaptive=false", "-Dstm.test.eagerPlain=true", Jvm.agent("include=programs.**"),
-                "-cp", Jvm.PROGRAMS, MAIN);
+                "-cp", Jvm.programs(), MAIN);
         assertEquals(0, agent.exitCode(), agent::toString);
         assertFalse(agent.err().contains("regions run under their real lock"), agent::toString);
     }

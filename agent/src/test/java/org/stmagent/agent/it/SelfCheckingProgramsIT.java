@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stmagent.testing.Jvm;
 
 /**
  * The self-checking programs in {@code programs}: each runs several threads over shared data,
@@ -72,7 +73,7 @@ class SelfCheckingProgramsIT {
     void sameVerifiedResultPlainAndThreeTimesUnderTheAgent(String program, String jdk, String javaHome,
             String expected) throws Exception {
         String mainClass = "programs." + program;
-        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.PROGRAMS, mainClass);
+        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.programs(), mainClass);
         assertEquals(0, plain.exitCode(), () -> "plain run failed\n" + plain);
         assertEquals(expected, plain.out().strip(), () -> "plain run\n" + plain);
 
@@ -80,7 +81,7 @@ class SelfCheckingProgramsIT {
         for (int run = 1; run <= 3; run++) {
             int n = run;
             Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,verbose=true,report=none"),
-                    "-cp", Jvm.PROGRAMS, mainClass);
+                    "-cp", Jvm.programs(), mainClass);
             assertEquals(0, agent.exitCode(), () -> "under the agent, run " + n + "\n" + agent);
             assertEquals(plain.out(), agent.out(), () -> "under the agent, run " + n + "\n" + agent);
             assertTrue(agent.err().contains("stm-agent: rewritten " + mainClass + " "), agent::toString);
@@ -94,7 +95,7 @@ class SelfCheckingProgramsIT {
         // a race shows in nearly every run; three runs that all pass would mean the checks see nothing
         Jvm.Result plain = null;
         for (int run = 0; run < 3 && (plain == null || plain.exitCode() == 0); run++) {
-            plain = Jvm.runOn(System.getProperty("java.home"), "-cp", Jvm.PROGRAMS, "programs." + program,
+            plain = Jvm.runOn(System.getProperty("java.home"), "-cp", Jvm.programs(), "programs." + program,
                     "--no-locks");
         }
         Jvm.Result last = plain;
@@ -116,13 +117,13 @@ class SelfCheckingProgramsIT {
     void sameVerifiedResultPlainAndUnderTheAgent(String program, String jdk, String javaHome, String expected)
             throws Exception {
         String mainClass = "programs." + program;
-        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.PROGRAMS, mainClass);
+        Jvm.Result plain = Jvm.runOn(javaHome, "-cp", Jvm.programs(), mainClass);
         assertEquals(0, plain.exitCode(), () -> "plain run failed\n" + plain);
         assertEquals(expected, plain.out().strip(), () -> "plain run\n" + plain);
 
         assumeTrue(AgentJar.hasRewriter(), "the agent jar has no rewriter yet");
         Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,verbose=true,report=none"),
-                "-cp", Jvm.PROGRAMS, mainClass);
+                "-cp", Jvm.programs(), mainClass);
         assertEquals(0, agent.exitCode(), () -> "under the agent\n" + agent);
         assertEquals(plain.out(), agent.out(), () -> "under the agent\n" + agent);
         assertTrue(agent.err().contains("stm-agent: rewritten " + mainClass + " "), agent::toString);
@@ -147,7 +148,7 @@ class SelfCheckingProgramsIT {
     void spinningRegionDoesNotKeepOthersFromTheirSegment(String javaHome) throws Exception {
         assumeTrue(AgentJar.hasRewriter(), "the agent jar has no rewriter yet");
         Jvm.Result agent = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,segments=1,report=none"),
-                "-cp", Jvm.PROGRAMS, "programs.VolatileFlag");
+                "-cp", Jvm.programs(), "programs.VolatileFlag");
         assertEquals(0, agent.exitCode(), agent::toString);
         assertEquals("volatile flag: 4 loops stopped ok", agent.out().strip(), agent::toString);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stmagent.testing.Jvm;
 
 /** A synchronized counter rewritten into transactions gives the same verified total. */
 class SynchronizedCounterIT {
@@ -18,7 +19,7 @@ class SynchronizedCounterIT {
     void counterUnderTheAgentGivesTheSameTotal(String javaHome) throws Exception {
         assumeTrue(AgentJar.hasRewriter(), "the agent jar has no rewriter yet");
         Jvm.Result result = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,verbose=true,report=none"),
-                "-cp", Jvm.PROGRAMS, "programs.Counter");
+                "-cp", Jvm.programs(), "programs.Counter");
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("total 80000 ok", result.out().strip(), result::toString);
         assertTrue(result.err().contains("stm-agent: rewritten programs.Counter "), result::toString);
@@ -28,7 +29,7 @@ class SynchronizedCounterIT {
     @MethodSource("javaHomes")
     void counterWithRealLocksGivesTheSameTotal(String javaHome) throws Exception {
         Jvm.Result result = Jvm.runOn(javaHome, Jvm.agent("include=programs.**,monitors=lock,report=none"),
-                "-cp", Jvm.PROGRAMS, "programs.Counter");
+                "-cp", Jvm.programs(), "programs.Counter");
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("total 80000 ok", result.out().strip(), result::toString);
     }

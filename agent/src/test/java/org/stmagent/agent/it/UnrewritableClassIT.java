@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.stmagent.testing.Jvm;
 
 /** A class the rewriter cannot handle runs unchanged, with one warning naming it. */
 class UnrewritableClassIT {
@@ -26,7 +27,7 @@ class UnrewritableClassIT {
         Path classes = temp.resolve("classes");
         Files.createDirectories(classes.resolve("programs"));
         Files.write(classes.resolve("programs/Huge.class"), hugeClass());
-        String classPath = classes + File.pathSeparator + Jvm.PROGRAMS;
+        String classPath = classes + File.pathSeparator + Jvm.programs();
 
         Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none"), "-cp", classPath,
                 "programs.CallsHuge");

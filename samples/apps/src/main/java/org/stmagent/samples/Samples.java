@@ -19,7 +19,7 @@ public final class Samples {
         SAMPLES.put("pipeline", new String[] {"org.stmagent.samples.pipeline.Pipeline",
             "producers and consumers on a bounded buffer with wait/notifyAll"});
         SAMPLES.put("api", new String[] {"org.stmagent.samples.api.ApiBank",
-            "a bank written against the runtime API, without the agent"});
+            "the bank with Stm.atomic and Stm.exclusiveAtomic transactions (only correct under the agent)"});
         SAMPLES.put("inventory", new String[] {"org.stmagent.samples.collections.Inventory",
             "a HashMap of stock under one lock: JDK collections inside transactions"});
         SAMPLES.put("counting", new String[] {"org.stmagent.samples.counting.CountingBank",

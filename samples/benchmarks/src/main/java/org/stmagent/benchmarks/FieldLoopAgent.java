@@ -9,8 +9,4 @@ import org.openjdk.jmh.annotations.Fork;
  */
 @Fork(value = 1, jvmArgsAppend = {Rewriting.AGENT})
 public class FieldLoopAgent extends FieldLoopBenchmark {
-    @Override
-    protected boolean underAgent() {
-        return true;
-    }
 }

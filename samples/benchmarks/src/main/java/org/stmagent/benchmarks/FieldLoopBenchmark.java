@@ -33,12 +33,9 @@ public abstract class FieldLoopBenchmark {
     FieldLoop loop;
     long expectedTotal;
 
-    /** Whether this benchmark's forks run with the agent. */
-    protected abstract boolean underAgent();
-
     @Setup(Level.Trial)
     public void fillTanks() throws ClassNotFoundException {
-        Rewriting.require(underAgent(), FieldLoop.class,
+        Rewriting.requireAsForked(this, FieldLoop.class,
                 Class.forName("org.stmagent.benchmarks.workload.FieldLoop$Tank"));
         loop = new FieldLoop(TANKS, INITIAL_LEVEL);
         expectedTotal = loop.totalLevel();

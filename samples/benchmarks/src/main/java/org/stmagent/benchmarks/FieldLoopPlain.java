@@ -5,8 +5,4 @@ import org.openjdk.jmh.annotations.Fork;
 /** {@link FieldLoopBenchmark} in a plain JVM. */
 @Fork(1)
 public class FieldLoopPlain extends FieldLoopBenchmark {
-    @Override
-    protected boolean underAgent() {
-        return false;
-    }
 }

@@ -9,8 +9,4 @@ import org.openjdk.jmh.annotations.Fork;
  */
 @Fork(value = 1, jvmArgsAppend = {Rewriting.AGENT})
 public class LockedBankAgent extends LockedBankBenchmark {
-    @Override
-    protected boolean underAgent() {
-        return true;
-    }
 }

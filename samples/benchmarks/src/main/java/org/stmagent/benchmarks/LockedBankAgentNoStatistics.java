@@ -8,8 +8,4 @@ import org.openjdk.jmh.annotations.Fork;
  */
 @Fork(value = 1, jvmArgsAppend = {Rewriting.AGENT + ",statistics=false"})
 public class LockedBankAgentNoStatistics extends LockedBankBenchmark {
-    @Override
-    protected boolean underAgent() {
-        return true;
-    }
 }

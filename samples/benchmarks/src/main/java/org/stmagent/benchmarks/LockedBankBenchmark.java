@@ -22,8 +22,8 @@ import org.stmagent.benchmarks.workload.LockedBank;
  * {@code synchronized} lock), with one and with two threads. The measured code lives here once;
  * {@link LockedBankPlain} runs it in a plain JVM and {@link LockedBankAgent} in a JVM started with
  * the agent, which turns the bank's {@code synchronized} blocks into transactions. Only the bank is
- * rewritten: the choice of the next transfer (a per-thread xorshift generator, as in
- * {@link BankBenchmark}) stays in this class, which the agent does not include.
+ * rewritten: the choice of the next transfer (a per-thread xorshift generator) stays in this
+ * class, which the agent does not include.
  *
  * <p>Every trial starts from a fresh bank, checks before measuring that the bank class is rewritten
  * exactly when the agent is expected, and checks at its end that no money was created or lost.
@@ -39,12 +39,9 @@ public abstract class LockedBankBenchmark {
 
     LockedBank bank;
 
-    /** Whether this benchmark's forks run with the agent. */
-    protected abstract boolean underAgent();
-
     @Setup(Level.Trial)
     public void openBank() {
-        Rewriting.require(underAgent(), LockedBank.class);
+        Rewriting.requireAsForked(this, LockedBank.class);
         bank = new LockedBank(ACCOUNTS, INITIAL_BALANCE);
     }
 

@@ -8,8 +8,4 @@ import org.openjdk.jmh.annotations.Fork;
  */
 @Fork(value = 1, jvmArgsAppend = {Rewriting.AGENT + ",collections=false"})
 public class LockedHashMapAgentNoCollections extends LockedHashMapBenchmark {
-    @Override
-    protected boolean underAgent() {
-        return true;
-    }
 }

@@ -36,12 +36,9 @@ public abstract class LockedHashMapBenchmark {
 
     LockedHashMap map;
 
-    /** Whether this benchmark's forks run with the agent. */
-    protected abstract boolean underAgent();
-
     @Setup(Level.Trial)
     public void fill() {
-        Rewriting.require(underAgent(), LockedHashMap.class);
+        Rewriting.requireAsForked(this, LockedHashMap.class);
         map = new LockedHashMap(KEYS);
     }
 

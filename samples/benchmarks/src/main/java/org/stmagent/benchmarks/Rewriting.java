@@ -2,6 +2,9 @@ package org.stmagent.benchmarks;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.openjdk.jmh.annotations.Fork;
 
 /**
  * Checks, inside a benchmark's fork, that a workload class is (or is not) the agent's rewritten
@@ -21,6 +24,21 @@ public final class Rewriting {
 
     static boolean isRewritten(Class<?> type) {
         return Arrays.stream(type.getDeclaredMethods()).map(Method::getName).anyMatch(n -> n.startsWith(TWIN_PREFIX));
+    }
+
+    /**
+     * Whether the benchmark's forks start with the agent, as its class's {@link Fork} annotation
+     * (inherited by JMH's generated subclasses) says: a {@code -javaagent:} among its JVM arguments.
+     */
+    public static boolean forkedWithAgent(Object benchmark) {
+        Fork fork = benchmark.getClass().getAnnotation(Fork.class);
+        return fork != null && Stream.of(fork.jvmArgs(), fork.jvmArgsPrepend(), fork.jvmArgsAppend())
+                .flatMap(Arrays::stream).anyMatch(arg -> arg.startsWith("-javaagent:"));
+    }
+
+    /** Throws unless every class given is rewritten exactly when the benchmark's forks start with the agent. */
+    public static void requireAsForked(Object benchmark, Class<?>... types) {
+        require(forkedWithAgent(benchmark), types);
     }
 
     /** Throws unless every class given is rewritten ({@code expected} true) or none is (false). */

@@ -1,8 +1,8 @@
 package org.stmagent.samples.atomic;
 
 import org.stmagent.annotations.Atomic;
-import org.stmagent.samples.BankWorkload;
 import org.stmagent.samples.SampleArgs;
+import org.stmagent.samples.TransfersAndAudits;
 
 /**
  * The bank of {@link org.stmagent.samples.bank.Bank} with {@code @Atomic} methods instead of a
@@ -15,7 +15,7 @@ import org.stmagent.samples.SampleArgs;
  *     org.stmagent.samples.atomic.AtomicBank [--threads N] [--seconds S] [--accounts A]
  * </pre>
  */
-public final class AtomicBank implements BankWorkload.Accounts {
+public final class AtomicBank implements TransfersAndAudits.Accounts {
     static final String ONLY_UNDER_THE_AGENT = "(AtomicBank is only correct under the agent: without it"
             + " @Atomic has no effect and the accounts are updated with no locking at all;"
             + " run it with -javaagent:stm-agent.jar=include=org.stmagent.samples.**)";
@@ -67,17 +67,10 @@ public final class AtomicBank implements BankWorkload.Accounts {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        SampleArgs options = SampleArgs.of("AtomicBank")
-                .option("threads", Runtime.getRuntime().availableProcessors(), "worker threads")
-                .option("seconds", 3, "how long the threads run")
-                .option("accounts", 4_096, "number of accounts")
-                .parse(args);
-        int threads = options.positiveInt("threads");
-        long nanos = options.seconds("seconds");
-        int size = options.positiveInt("accounts");
-        BankWorkload.printHeader("AtomicBank", size, threads, nanos, "@Atomic methods, no locks");
+        SampleArgs options = TransfersAndAudits.options("AtomicBank").parse(args);
         System.out.println("note: only correct under the agent; without it @Atomic does nothing and the threads race");
-        BankWorkload.Result result = BankWorkload.run(new AtomicBank(size, 1_000), threads, nanos);
-        System.exit(BankWorkload.report(result, ONLY_UNDER_THE_AGENT));
+        System.exit(TransfersAndAudits.runSample("AtomicBank", options,
+                size -> new AtomicBank(size, TransfersAndAudits.INITIAL_BALANCE), "@Atomic methods, no locks",
+                ONLY_UNDER_THE_AGENT));
     }
 }

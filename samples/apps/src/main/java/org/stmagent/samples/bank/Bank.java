@@ -1,7 +1,7 @@
 package org.stmagent.samples.bank;
 
-import org.stmagent.samples.BankWorkload;
 import org.stmagent.samples.SampleArgs;
+import org.stmagent.samples.TransfersAndAudits;
 
 /**
  * An ordinary program with one global lock: every transfer and every audit of the full total
@@ -14,7 +14,7 @@ import org.stmagent.samples.SampleArgs;
  * java -cp stm-sample-apps.jar org.stmagent.samples.bank.Bank [--threads N] [--seconds S] [--accounts A]
  * </pre>
  */
-public final class Bank implements BankWorkload.Accounts {
+public final class Bank implements TransfersAndAudits.Accounts {
     /** One account: a balance, nothing else. */
     static final class Account {
         long balance;
@@ -60,16 +60,8 @@ public final class Bank implements BankWorkload.Accounts {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        SampleArgs options = SampleArgs.of("Bank")
-                .option("threads", Runtime.getRuntime().availableProcessors(), "worker threads")
-                .option("seconds", 3, "how long the threads run")
-                .option("accounts", 4_096, "number of accounts")
-                .parse(args);
-        int threads = options.positiveInt("threads");
-        long nanos = options.seconds("seconds");
-        int size = options.positiveInt("accounts");
-        BankWorkload.printHeader("Bank", size, threads, nanos, "one global synchronized lock");
-        BankWorkload.Result result = BankWorkload.run(new Bank(size, 1_000), threads, nanos);
-        System.exit(BankWorkload.report(result, ""));
+        SampleArgs options = TransfersAndAudits.options("Bank").parse(args);
+        System.exit(TransfersAndAudits.runSample("Bank", options,
+                size -> new Bank(size, TransfersAndAudits.INITIAL_BALANCE), "one global synchronized lock", ""));
     }
 }

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.stmagent.runtime.ConflictFreeCounter;
-import org.stmagent.samples.BankWorkload;
 import org.stmagent.samples.SampleArgs;
+import org.stmagent.samples.TransfersAndAudits;
 
 /**
  * The bank of {@code bank.Bank}, plus what real code often adds: a statistic, the number of
@@ -15,7 +15,7 @@ import org.stmagent.samples.SampleArgs;
  * {@code --count counter} it stays inside the lock, in a {@link ConflictFreeCounter}, whose adds
  * never conflict. Either way the transfers stop conflicting, and the count must still be exact.
  */
-public final class CountingBank implements BankWorkload.Accounts {
+public final class CountingBank implements TransfersAndAudits.Accounts {
     static final class Account {
         long balance;
 
@@ -96,10 +96,7 @@ public final class CountingBank implements BankWorkload.Accounts {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        SampleArgs options = SampleArgs.of("CountingBank")
-                .option("threads", Runtime.getRuntime().availableProcessors(), "worker threads")
-                .option("seconds", 3, "how long the threads run")
-                .option("accounts", 4_096, "number of accounts")
+        SampleArgs options = TransfersAndAudits.options("CountingBank")
                 .option("count", "inside", "where transfers are counted: inside (a field, in the lock), outside "
                         + "(per thread), or counter (a ConflictFreeCounter, in the lock)")
                 .option("audits", 0, "percent of operations that audit the full total")
@@ -109,15 +106,15 @@ public final class CountingBank implements BankWorkload.Accounts {
         long nanos = options.seconds("seconds");
         int size = options.positiveInt("accounts");
         int audits = options.percent("audits");
-        BankWorkload.printHeader("CountingBank", size, threads, nanos, audits,
+        TransfersAndAudits.printHeader("CountingBank", size, threads, nanos, audits,
                 "one global synchronized lock, transfers counted " + switch (where) {
                     case INSIDE -> "in a field inside it";
                     case OUTSIDE -> "per thread outside it";
                     case COUNTER -> "in a ConflictFreeCounter inside it";
                 });
-        CountingBank bank = new CountingBank(size, 1_000, where);
-        BankWorkload.Result result = BankWorkload.run(bank, threads, nanos, audits);
-        int status = BankWorkload.report(result, "");
+        CountingBank bank = new CountingBank(size, TransfersAndAudits.INITIAL_BALANCE, where);
+        TransfersAndAudits.Result result = TransfersAndAudits.run(bank, threads, nanos, audits);
+        int status = TransfersAndAudits.report(result, "");
         long counted = bank.countedTransfers();
         System.out.printf(Locale.ROOT, "transfers counted: %,d of %,d%n", counted, result.transfers());
         if (counted != result.transfers()) {

@@ -17,9 +17,4 @@ public class AgentSuite extends SuiteBenchmark {
     protected String variant() {
         return variant;
     }
-
-    @Override
-    protected boolean underAgent() {
-        return true;
-    }
 }

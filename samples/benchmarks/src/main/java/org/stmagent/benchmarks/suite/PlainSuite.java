@@ -13,9 +13,4 @@ public class PlainSuite extends SuiteBenchmark {
     protected String variant() {
         return variant;
     }
-
-    @Override
-    protected boolean underAgent() {
-        return false;
-    }
 }

@@ -40,18 +40,16 @@ public abstract class SuiteBenchmark {
     /** The variant to run, a {@link Variant#id()}. */
     protected abstract String variant();
 
-    /** Whether this benchmark's forks run with the agent. */
-    protected abstract boolean underAgent();
-
     @Setup(Level.Trial)
     public void build(BenchmarkParams params) {
         Variant variant = Variant.of(variant());
-        if (variant.underAgent() != underAgent()) {
-            throw new IllegalStateException("variant " + variant.id() + (underAgent()
+        boolean underAgent = Rewriting.forkedWithAgent(this);
+        if (variant.underAgent() != underAgent) {
+            throw new IllegalStateException("variant " + variant.id() + (underAgent
                     ? " runs without the agent: select it in PlainSuite" : " runs under the agent: select it in AgentSuite"));
         }
         running = Workloads.create(workload, variant, params.getThreads());
-        Rewriting.require(underAgent(), running.sourceClasses().toArray(new Class<?>[0]));
+        Rewriting.require(underAgent, running.sourceClasses().toArray(new Class<?>[0]));
     }
 
     @TearDown(Level.Trial)

@@ -25,9 +25,9 @@ final class Workloads {
     static Workload create(String name, Variant variant, int threads) {
         switch (name) {
             case BANK_64:
-                return BankWorkload.create(variant, 64);
+                return BankMixWorkload.create(variant, 64);
             case BANK_65536:
-                return BankWorkload.create(variant, 65_536);
+                return BankMixWorkload.create(variant, 65_536);
             case INTSET_LIST_256:
                 return IntSetWorkload.create(variant, Structure.LIST, 256, threads);
             case INTSET_SKIPLIST_65536:

@@ -19,7 +19,7 @@ import org.stmagent.benchmarks.workload.vacation.Manager;
 class BrokenInvariantTest {
     @Test
     void bankWithMoneyMissingFailsItsCheck() {
-        BankWorkload bank = new BankWorkload(new SynchronizedBank(64, BankWorkload.INITIAL_BALANCE - 1), 64);
+        BankMixWorkload bank = new BankMixWorkload(new SynchronizedBank(64, BankMixWorkload.INITIAL_BALANCE - 1), 64);
 
         assertThrows(IllegalStateException.class, bank::verify);
     }

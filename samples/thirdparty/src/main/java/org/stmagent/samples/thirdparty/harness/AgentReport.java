@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** What the harness takes from the agent's JSON report (schema in the runtime's {@code JsonReport}). */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** What the harness takes from the agent's JSON report (its schema: docs/report-schema.json). */
 record AgentReport(long committed, long aborted, List<Conflict> conflicts, List<Inevitable> inevitable) {
 
     /** A conflict site: where the aborted access was, what it lost to, and how often. */
@@ -20,22 +22,22 @@ record AgentReport(long committed, long aborted, List<Conflict> conflicts, List<
 
     static final AgentReport MISSING = new AgentReport(-1, -1, List.of(), List.of());
 
+    private static final JsonMapper JSON = new JsonMapper();
+
     static AgentReport read(Path json) throws IOException {
         if (!Files.isRegularFile(json)) {
             return MISSING;
         }
-        Map<?, ?> root = (Map<?, ?>) Json.parse(Files.readString(json));
-        Map<?, ?> total = (Map<?, ?>) root.get("total");
+        JsonNode root = JSON.readTree(json.toFile());
+        JsonNode total = root.required("total");
         List<Conflict> conflicts = new ArrayList<>();
-        for (Object o : (List<?>) root.get("conflicts")) {
-            Map<?, ?> c = (Map<?, ?>) o;
-            conflicts.add(new Conflict((String) c.get("location"), (String) c.get("cause"), number(c, "aborts"),
-                    site(c.get("lost")), site(c.get("won"))));
+        for (JsonNode c : root.required("conflicts")) {
+            conflicts.add(new Conflict(c.required("location").textValue(), c.required("cause").textValue(),
+                    number(c, "aborts"), site(c.required("lost")), site(c.required("won"))));
         }
         List<Inevitable> inevitable = new ArrayList<>();
-        for (Object o : (List<?>) root.get("inevitable")) {
-            Map<?, ?> i = (Map<?, ?>) o;
-            inevitable.add(new Inevitable(site(i.get("site")), number(i, "transactions")));
+        for (JsonNode i : root.required("inevitable")) {
+            inevitable.add(new Inevitable(site(i.required("site")), number(i, "transactions")));
         }
         inevitable.sort((a, b) -> Long.compare(b.transactions(), a.transactions()));
         return new AgentReport(number(total, "committed"), number(total, "aborted"), conflicts, inevitable);
@@ -45,11 +47,11 @@ record AgentReport(long committed, long aborted, List<Conflict> conflicts, List<
         return committed >= 0;
     }
 
-    private static String site(Object site) {
-        return (String) ((Map<?, ?>) site).get("description");
+    private static String site(JsonNode site) {
+        return site.required("description").textValue();
     }
 
-    private static long number(Map<?, ?> map, String key) {
-        return ((Double) map.get(key)).longValue();
+    private static long number(JsonNode object, String key) {
+        return object.required(key).longValue();
     }
 }

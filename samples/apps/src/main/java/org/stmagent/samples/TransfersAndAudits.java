@@ -3,13 +3,14 @@ package org.stmagent.samples;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntFunction;
 
 /**
  * The bank workload shared by the bank samples: threads that, until a deadline, pick 95% random
  * transfers and 5% audits of the full total, then a report of throughput and of what was verified.
  * It is ordinary Java; the accounts decide how their operations are made atomic.
  */
-public final class BankWorkload {
+public final class TransfersAndAudits {
     /** Accounts among which money moves; {@link #audit()} must always see the full total. */
     public interface Accounts {
         int size();
@@ -33,9 +34,32 @@ public final class BankWorkload {
 
     /** Share of operations that audit the full total, unless a sample says otherwise. */
     public static final int AUDIT_PERCENT = 5;
+    /** Every account's balance when the bank opens. */
+    public static final long INITIAL_BALANCE = 1_000;
     private static final long MAX_AMOUNT = 100;
 
-    private BankWorkload() {
+    private TransfersAndAudits() {
+    }
+
+    /** The options of a bank sample: {@code --threads}, {@code --seconds}, {@code --accounts}; a sample may add more. */
+    public static SampleArgs options(String program) {
+        return SampleArgs.of(program)
+                .option("threads", Runtime.getRuntime().availableProcessors(), "worker threads")
+                .option("seconds", 3, "how long the threads run")
+                .option("accounts", 4_096, "number of accounts");
+    }
+
+    /**
+     * Runs a bank sample as its options say: prints the header, runs the threads on the accounts
+     * {@code open} makes for {@code --accounts}, and returns {@link #report}'s exit status.
+     */
+    public static int runSample(String name, SampleArgs options, IntFunction<Accounts> open, String locking,
+            String whyItMayFail) throws InterruptedException {
+        int threads = options.positiveInt("threads");
+        long nanos = options.seconds("seconds");
+        int size = options.positiveInt("accounts");
+        printHeader(name, size, threads, nanos, locking);
+        return report(run(open.apply(size), threads, nanos), whyItMayFail);
     }
 
     /** Runs {@code threads} threads on {@code accounts} for {@code nanos}, then audits once more. */

@@ -13,20 +13,20 @@ import org.stmagent.benchmarks.workload.bank.SynchronizedBank;
  * Transfers of a random amount between two different random accounts (95%) and audits summing 16
  * random accounts (5%). Invariant: the total of all balances never changes.
  */
-final class BankWorkload implements Workload {
+final class BankMixWorkload implements Workload {
     static final long INITIAL_BALANCE = 1_000_000;
     static final int AUDITED_ACCOUNTS = 16;
 
     private final Bank bank;
     private final int accounts;
 
-    BankWorkload(Bank bank, int accounts) {
+    BankMixWorkload(Bank bank, int accounts) {
         this.bank = bank;
         this.accounts = accounts;
     }
 
-    static BankWorkload create(Variant variant, int accounts) {
-        return new BankWorkload(bank(variant, accounts), accounts);
+    static BankMixWorkload create(Variant variant, int accounts) {
+        return new BankMixWorkload(bank(variant, accounts), accounts);
     }
 
     private static Bank bank(Variant variant, int accounts) {

@@ -1,4 +1,4 @@
-package org.stmagent.agent.it;
+package org.stmagent.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,19 +12,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Starts a program in a JVM of its own, the way a user does, and collects what it printed. */
-final class Jvm {
+/**
+ * Starts a program in a JVM of its own, the way a user does, and collects what it printed. The
+ * agent's integration tests and the samples' tests start their JVMs through it (the agent module's
+ * test jar carries this package). A run that does not end in time fails with a thread dump of that
+ * JVM.
+ */
+public final class Jvm {
     private static final long TIMEOUT_SECONDS = 120;
 
-    /** The agent jar under test. */
-    static final Path AGENT_JAR = Paths.get(required("stm.it.agentJar"));
-
-    /** The folder holding the test programs' classes. */
-    static final String PROGRAMS = required("stm.it.programs");
+    /** The agent jar under test ({@code stm.it.agentJar}, set by the failsafe configuration). */
+    public static final Path AGENT_JAR = Paths.get(required("stm.it.agentJar")).normalize();
 
     /** Exit status, standard output and standard error of one run. */
-    record Result(int exitCode, String out, String err) {
-        List<String> errLines() {
+    public record Result(int exitCode, String out, String err) {
+        public List<String> errLines() {
             return err.lines().toList();
         }
 
@@ -37,8 +39,13 @@ final class Jvm {
     private Jvm() {
     }
 
+    /** The folder holding the agent's test programs ({@code stm.it.programs}). */
+    public static String programs() {
+        return required("stm.it.programs");
+    }
+
     /** The JDKs to run on: this one, and those in {@code stm.it.extraJavaHomes} that exist. */
-    static Stream<String> javaHomes() {
+    public static Stream<String> javaHomes() {
         List<String> homes = new ArrayList<>();
         homes.add(System.getProperty("java.home"));
         String extra = System.getProperty("stm.it.extraJavaHomes", "");
@@ -52,12 +59,15 @@ final class Jvm {
     }
 
     /** {@code -javaagent:<agent jar>=<options>}, or without {@code =} if options is null. */
-    static String agent(String options) {
+    public static String agent(String options) {
+        if (!Files.isRegularFile(AGENT_JAR)) {
+            throw new IllegalStateException("no agent jar at " + AGENT_JAR + "; build the agent module first");
+        }
         return "-javaagent:" + AGENT_JAR + (options == null ? "" : "=" + options);
     }
 
     /** Runs {@code java args...} on the JDK in {@code javaHome}. */
-    static Result runOn(String javaHome, String... args) throws IOException, InterruptedException {
+    public static Result runOn(String javaHome, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(javaHome, "bin", "java").toString());
         command.addAll(Arrays.asList(args));
@@ -70,8 +80,12 @@ final class Jvm {
                     .start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                String dump = threadDump(javaHome, process.pid());
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + command);
+                throw new AssertionError("no exit after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command)
+                        + "\n--- stdout\n" + Files.readString(out, StandardCharsets.UTF_8)
+                        + "--- stderr\n" + Files.readString(err, StandardCharsets.UTF_8)
+                        + "--- thread dump\n" + dump);
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -82,11 +96,27 @@ final class Jvm {
     }
 
     /** Runs on this JDK. */
-    static Result run(String... args) throws IOException, InterruptedException {
+    public static Result run(String... args) throws IOException, InterruptedException {
         return runOn(System.getProperty("java.home"), args);
     }
 
-    private static String required(String property) {
+    private static String threadDump(String javaHome, long pid) {
+        try {
+            Process jstack = new ProcessBuilder(Paths.get(javaHome, "bin", "jstack").toString(), "-l",
+                    Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            jstack.getOutputStream().close();
+            byte[] dump = jstack.getInputStream().readAllBytes();
+            jstack.waitFor(20, TimeUnit.SECONDS);
+            return new String(dump, StandardCharsets.UTF_8);
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
+    /** A system property the failsafe configuration sets. */
+    public static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
             throw new IllegalStateException("system property " + property + " is not set; run the tests with Maven");
