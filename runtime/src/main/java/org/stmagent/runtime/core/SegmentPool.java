@@ -17,7 +17,7 @@ import org.stmagent.runtime.settings.RuntimeSettings;
  * could ever set the flag; and a region may block in a call of the program's own ({@code join},
  * {@code Future.get}, a latch) until a thread that needs a slot has done its part. So a thread
  * that has waited {@value #STARVED_MILLIS} ms without any slot coming free gets an extra one, up to
- * {@value #EXTRA_SLOTS} beyond the limit, and at once when fewer owners than the limit are running:
+ * {@value #EXTRA_SLOTS} beyond the limit, and after 1 ms when fewer owners than the limit are running:
  * an owner blocked outside the runtime uses no processor, so the limit counts only the others.
  * Those waits are charged to <em>wait free segment</em> as any other.
  */
@@ -90,12 +90,6 @@ public final class SegmentPool {
         }
         waiting.incrementAndGet();
         try {
-            if (fewerRunningThanLimit()) {
-                slot = addExtraSlot(thread);
-                if (slot != null) {
-                    return slot;
-                }
-            }
             long starvedAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS);
             int releasesSeen = releases.get();
             while (true) {
@@ -105,12 +99,14 @@ public final class SegmentPool {
                     waiters.remove(thread);
                     return slot;
                 }
+                // an owner's state is sampled: it counts as blocked only if seen so before and after the park
+                boolean fewRunning = fewerRunningThanLimit();
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
                 waiters.remove(thread);
                 if (releases.get() != releasesSeen) {
                     releasesSeen = releases.get(); // slots are moving: keep waiting fairly
                     starvedAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS);
-                } else if (System.nanoTime() - starvedAt > 0 || fewerRunningThanLimit()) {
+                } else if (System.nanoTime() - starvedAt > 0 || (fewRunning && fewerRunningThanLimit())) {
                     slot = addExtraSlot(thread);
                     if (slot != null) {
                         return slot;
@@ -122,10 +118,20 @@ public final class SegmentPool {
         }
     }
 
-    /** Whether fewer slot owners than the limit are running: the others are blocked outside the runtime, or there are none. */
+    /**
+     * Whether every one of the first {@code limit} slots is taken but fewer owners than the limit
+     * are running: the others are blocked outside the runtime. (A free slot is to be claimed, not
+     * passed by with an extra one.)
+     */
     boolean fewerRunningThanLimit() {
+        SegmentSlot[] all = slots;
+        for (int i = 0; i < limit; i++) {
+            if (all[i].owner == null) {
+                return false;
+            }
+        }
         int running = 0;
-        for (SegmentSlot slot : slots) {
+        for (SegmentSlot slot : all) {
             if (slot.owner != null && !slot.ownerBlockedOutsideRuntime() && ++running >= limit) {
                 return false;
             }

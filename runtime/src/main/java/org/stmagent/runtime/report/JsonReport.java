@@ -17,33 +17,13 @@ import org.stmagent.runtime.stats.TimingKind;
 import org.stmagent.runtime.stats.Timings;
 
 /**
- * The statistics report as JSON, with the same content as {@link StatisticsTable}:
+ * The statistics report as JSON, with the same content as {@link StatisticsTable}. Its schema is
+ * {@code docs/report-schema.json} (JSON Schema 2020-12), which {@code ReportSchemaIT} holds real
+ * reports to; docs/reports.md explains the fields.
  *
- * <pre>
- * {
- *   "format": "stm-agent report", "formatVersion": 2,
- *   "threads": [ THREAD, ... ],
- *   "total": THREAD,
- *   "timings": { "committed-attempt-ns": TIMING, "transaction-ns": TIMING, "attempts": TIMING, "wait-ns": TIMING },
- *   "conflicts": [ { "location": "com.acme.Bank$Account.balance", "cause": "write read", "aborts": 12,
- *                    "nanosLost": 3456, "lost": SITE, "won": SITE }, ... ],
- *   "inevitable": [ { "site": SITE, "transactions": 3, "nanosOthersWaited": 789 }, ... ]
- * }
- * SITE = { "description": "read balance at com.acme.Bank.audit(Bank.java:42)", "access": "read balance",
- *          "class": "com.acme.Bank", "method": "audit", "file": "Bank.java", "line": 42 }
- * TIMING = { "count": 10, "p50": 1, "p90": 2, "p99": 3, "p999": 4, "max": 5 }
- * THREAD = {
- *   "name": "worker-1", "id": 14, "alive": false, "lifetimeNanos": 123,
- *   "committed": 10, "aborted": 2,
- *   "states": { "run committed": { "count": 10, "nanos": 456 }, ... every state ... }
- * }
- * </pre>
- *
- * Conflicts are every location, cause and pair of sites that aborted an attempt, by time lost;
+ * <p>Conflicts are every location, cause and pair of sites that aborted an attempt, by time lost;
  * {@code lost} is the access of the aborted attempt, {@code won} the write of the transaction that
- * won. A site the runtime could not tell has an empty class and method, file null and line -1. Latencies are in nanoseconds, from one transaction in {@value ThreadTimings#SAMPLE_EVERY}; the
- * total's {@code id} is -1. Every state appears, zeros included, under the label the text
- * report uses.
+ * won. Latencies are in nanoseconds, from one transaction in {@value ThreadTimings#SAMPLE_EVERY}.
  */
 public final class JsonReport {
     private JsonReport() {
