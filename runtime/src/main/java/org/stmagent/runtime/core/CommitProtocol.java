@@ -29,7 +29,7 @@ final class CommitProtocol {
             // finished writing back before releasing what this attempt read (see Privatization).
             return;
         }
-        if (!tx.slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.COMMITTING)) {
+        if (!tx.slot.startCommitUnlessKilled()) {
             throw tx.doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
         }
         if (!tx.counterIncrements.counters.isEmpty()) {

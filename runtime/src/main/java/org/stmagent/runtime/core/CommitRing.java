@@ -59,7 +59,10 @@ final class CommitRing {
             }
             putOrec(at, count, writes.lockedOrec(i));
             int report = entry * CAPACITY + count;
-            holderTypes[report] = writes.lockedType(i);
+            Class<?> type = writes.lockedType(i);
+            if (holderTypes[report] != type) {
+                holderTypes[report] = type; // most entries keep the type they had: no GC write barrier then
+            }
             holderOffsets[report] = writes.lockedOffset(i);
             writeSites[report] = writes.lockSite(i);
             count++;

@@ -21,7 +21,13 @@ public final class HeldMonitors {
     }
 
     public void exit(Object monitor) {
-        for (int i = depth - 1; i >= 0; i--) {
+        int top = depth - 1;
+        if (top >= 0 && stack[top] == monitor) {
+            stack[top] = null; // the common case: regions nest
+            depth = top;
+            return;
+        }
+        for (int i = top - 1; i >= 0; i--) {
             if (stack[i] == monitor) {
                 System.arraycopy(stack, i + 1, stack, i, depth - i - 1);
                 stack[--depth] = null;
@@ -66,7 +72,9 @@ public final class HeldMonitors {
     }
 
     void clear() {
-        Arrays.fill(stack, 0, depth, null);
-        depth = 0;
+        if (depth > 0) {
+            Arrays.fill(stack, 0, depth, null);
+            depth = 0;
+        }
     }
 }

@@ -42,9 +42,10 @@ final class Inevitability {
         Object event = FlightEvents.inevitableStart();
         acquireToken();
         markInevitable(site);
-        if (!tx.slot.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.INEVITABLE)) {
+        if (tx.slot.killed) { // by an earlier holder of the token; nobody else kills while we hold it
             throw tx.doom(AbortCause.INEVITABLE);
         }
+        tx.slot.setStatus(SegmentSlotFields.INEVITABLE);
         tx.inevitable = true;
         tx.leaveFastPath();
         // Lock everything read so far, checking it is still what the snapshot saw.
@@ -104,11 +105,7 @@ final class Inevitability {
                 } else {
                     SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
                     int status = owner.status;
-                    if (status == SegmentSlotFields.ACTIVE) {
-                        owner.compareAndSetStatus(SegmentSlotFields.ACTIVE, SegmentSlotFields.KILLED);
-                        continue;
-                    }
-                    if (status != SegmentSlotFields.KILLED) {
+                    if (status != SegmentSlotFields.ACTIVE || !owner.kill()) {
                         if (waitStart == 0) {
                             waitStart = StatisticsClock.precise();
                         } else if (!published && !checkSnapshot && status == SegmentSlotFields.INEVITABLE
@@ -165,7 +162,7 @@ final class Inevitability {
             long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
             int round = 0;
             while (!InevitableToken.tryAcquire(tx.slot)) {
-                if (tx.running && (tx.slot.status == SegmentSlotFields.KILLED || SerialMode.requested())) {
+                if (tx.running && (tx.slot.killed || SerialMode.requested())) {
                     tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
                     throw tx.doom(AbortCause.INEVITABLE);
                 }

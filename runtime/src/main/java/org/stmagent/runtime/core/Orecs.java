@@ -46,9 +46,22 @@ public final class Orecs {
     private Orecs() {
     }
 
-    /** The orec for a location: identity hash of the holder mixed with the offset's 4-byte word. */
+    /**
+     * Offsets below this have an orec per 4-byte word (every field of an object, the elements of
+     * small arrays); beyond it, each 64-byte cache line of a large array has one orec.
+     */
+    static final long FINE_BYTES = 4096;
+    private static final int FINE_WORDS = (int) (FINE_BYTES >>> 2);
+
+    /**
+     * The orec for a location: identity hash of the holder mixed with the offset's 4-byte word, or,
+     * past the first {@value #FINE_BYTES} bytes, with its cache line. A large array thus has about
+     * as many orecs as cache lines, side by side in the table: an access touches one more line of
+     * memory, not one per element, and a table that fits in the cache still covers the array.
+     */
     public static int index(Object holder, long offset) {
-        int h = System.identityHashCode(holder) * 0x9E3779B9 + (int) (offset >>> 2);
+        int word = offset < FINE_BYTES ? (int) (offset >>> 2) : FINE_WORDS + (int) ((offset - FINE_BYTES) >>> 6);
+        int h = System.identityHashCode(holder) * 0x9E3779B9 + word;
         return (h ^ (h >>> DATA_BITS)) & DATA_MASK;
     }
 

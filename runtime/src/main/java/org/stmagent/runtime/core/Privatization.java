@@ -25,8 +25,7 @@ final class Privatization {
 
     /** Waits for the older commits in flight that read what {@code writes} wrote (this commit: {@code version}). */
     static void awaitPredecessors(SegmentPool pool, SegmentSlot self, long version, WriteLog writes) {
-        for (int id = 0, n = pool.size(); id < n; id++) {
-            SegmentSlot other = pool.slot(id);
+        for (SegmentSlot other : pool.slots()) {
             if (other == self) {
                 continue;
             }
@@ -47,8 +46,7 @@ final class Privatization {
         if (TestHooks.NO_VALIDATION_REQUESTS) {
             return;
         }
-        for (int id = 0, n = pool.size(); id < n; id++) {
-            SegmentSlot other = pool.slot(id);
+        for (SegmentSlot other : pool.slots()) {
             if (other != self) {
                 other.published.requestValidation(version);
             }

@@ -286,6 +286,7 @@ public final class Segment {
     }
 
     void startAttempt() {
+        slot.clearKill();
         timings.attemptStarts();
         notes.jdkCallSite = Sites.UNKNOWN;
         doomed = null;
@@ -486,7 +487,7 @@ public final class Segment {
     }
 
     private void throwIfKilled() {
-        if (slot.status == SegmentSlotFields.KILLED) {
+        if (slot.killed) {
             throw doom(AbortCause.INEVITABLE);
         }
     }

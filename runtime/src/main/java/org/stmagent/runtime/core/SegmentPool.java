@@ -66,6 +66,11 @@ public final class SegmentPool {
         return slots[id];
     }
 
+    /** Every slot now, the extra ones included: for a scan that reads the array once. */
+    SegmentSlot[] slots() {
+        return slots;
+    }
+
     /**
      * Claims one of the first {@code limit} slots without waiting, starting with {@code preferred};
      * null when all are taken. Extra slots are only ever handed to starved threads.

@@ -15,15 +15,19 @@ abstract class SegmentSlotFields extends SegmentSlotPadBefore {
     static final int ACTIVE = 1;
     /** Validated or validating at commit; others wait for it instead of aborting. */
     static final int COMMITTING = 2;
-    /** Killed by the inevitable transaction: it can no longer commit, and its locks may be stolen. */
-    static final int KILLED = 3;
     /** The one inevitable transaction: never killed, never aborted. */
-    static final int INEVITABLE = 4;
+    static final int INEVITABLE = 3;
 
     volatile Thread owner;
     /** The descriptor running in this slot; the inevitable transaction reads a killed one's lock log. */
     volatile Segment descriptor;
     volatile int status;
+    /**
+     * Set by the inevitable transaction to kill the attempt running here: an attempt that sees it
+     * before it starts committing can no longer commit, and its locks may be stolen. Its own flag,
+     * not a status, so that starting a commit is a store, not a CAS (see {@link SegmentSlot#kill}).
+     */
+    volatile boolean killed;
     /** Its transaction waits inside the runtime (for a lock, or for the others to drain). */
     volatile boolean waitingInRuntime;
     /**
@@ -53,12 +57,14 @@ abstract class SegmentSlotPadAfter extends SegmentSlotFields {
 final class SegmentSlot extends SegmentSlotPadAfter {
     private static final VarHandle OWNER;
     private static final VarHandle STATUS;
+    private static final VarHandle KILLED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             OWNER = lookup.findVarHandle(SegmentSlotFields.class, "owner", Thread.class);
             STATUS = lookup.findVarHandle(SegmentSlotFields.class, "status", int.class);
+            KILLED = lookup.findVarHandle(SegmentSlotFields.class, "killed", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -114,5 +120,35 @@ final class SegmentSlot extends SegmentSlotPadAfter {
 
     boolean compareAndSetStatus(int expected, int update) {
         return STATUS.compareAndSet(this, expected, update);
+    }
+
+    /** The owner, at the start of an attempt: no kill meant for an earlier one applies to it. */
+    void clearKill() {
+        KILLED.setRelease(this, false);
+    }
+
+    /**
+     * The owner starts committing, unless it has been killed. A Dekker pair with {@link #kill}:
+     * both sides store (sequentially consistent), then look at the other's word, so at least one
+     * sees the other. Either the committer sees the kill and gives up, or the killer sees
+     * {@code COMMITTING} and waits for the commit.
+     */
+    boolean startCommitUnlessKilled() {
+        STATUS.setVolatile(this, COMMITTING);
+        if (killed) {
+            STATUS.setRelease(this, ACTIVE);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The inevitable transaction kills the attempt running here (see {@link #startCommitUnlessKilled}).
+     * True when the attempt is still running optimistically: it can no longer commit, and its locks
+     * may be stolen. False when it started committing (or ended) first: wait for it.
+     */
+    boolean kill() {
+        KILLED.setVolatile(this, true);
+        return status == ACTIVE;
     }
 }

@@ -30,7 +30,8 @@ final class TransactionalMonitors {
      * already been delivered; an inevitable region holds the word locked, as it would hold the lock.
      */
     void readMonitorWord(Object monitor) {
-        int orec = Orecs.monitorIndex(monitor);
+        // the region's own monitor: its orec was found when the region began
+        int orec = monitor == tx.regionMonitor && tx.regionOrec >= 0 ? tx.regionOrec : Orecs.monitorIndex(monitor);
         if (tx.regionSite != tx.NO_SITE && tx.unjoinable == null && !tx.monitors.isOutermost(monitor)) {
             tx.unjoinable = "entered another monitor";
         }

@@ -45,9 +45,11 @@ final class UndoLog {
     }
 
     void clear() {
-        Arrays.fill(holder, 0, size, null);
-        Arrays.fill(reference, 0, size, null);
-        size = 0;
+        if (size > 0) {
+            Arrays.fill(holder, 0, size, null);
+            Arrays.fill(reference, 0, size, null);
+            size = 0;
+        }
     }
 
     private void grow() {

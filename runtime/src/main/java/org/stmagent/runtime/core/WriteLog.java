@@ -48,7 +48,10 @@ final class WriteLog {
         firstWrite[n] = NONE;
         // a static field's holder is its class: keep the class itself, and mark the offset
         boolean isStatic = target instanceof Class;
-        lockType[n] = target == null ? null : isStatic ? (Class<?>) target : target.getClass();
+        Class<?> type = target == null ? null : isStatic ? (Class<?>) target : target.getClass();
+        if (lockType[n] != type) {
+            lockType[n] = type; // most entries keep the type they had: no GC write barrier then
+        }
         lockOffset[n] = isStatic ? -1 - targetOffset : targetOffset;
         lockSite[n] = site;
         lockWritten[n] = forWrite;

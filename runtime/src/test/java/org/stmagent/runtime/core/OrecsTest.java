@@ -13,7 +13,8 @@ import org.stmagent.runtime.settings.RuntimeSettings;
 
 /**
  * The orec table's two parts: data and monitors' signal words never share an orec; the fields of
- * one object and the neighbouring elements of one array never share one either.
+ * one object and the neighbouring elements in the first 4 KB of an array never share one either;
+ * further on, an array has an orec per cache line.
  */
 class OrecsTest {
 
@@ -55,17 +56,35 @@ class OrecsTest {
     }
 
     @Test
-    void neighbouringArrayElementsHaveOrecsOfTheirOwn() {
-        int[] ints = new int[1_024];
-        long[] longs = new long[1_024];
+    void neighbouringArrayElementsHaveOrecsOfTheirOwnInTheFirstFourKilobytes() {
+        int[] ints = new int[1_000];
+        long[] longs = new long[500];
         Set<Integer> intOrecs = new HashSet<>();
         Set<Integer> longOrecs = new HashSet<>();
-        for (int i = 0; i < 1_024; i++) {
+        for (int i = 0; i < ints.length; i++) {
             intOrecs.add(Orecs.index(ints, 16L + 4L * i));
+        }
+        for (int i = 0; i < longs.length; i++) {
             longOrecs.add(Orecs.index(longs, 16L + 8L * i));
         }
-        assertEquals(1_024, intOrecs.size());
-        assertEquals(1_024, longOrecs.size());
+        assertEquals(ints.length, intOrecs.size());
+        assertEquals(longs.length, longOrecs.size());
+    }
+
+    /** Past the first 4 KB, a large array has one orec per 64-byte line, and lines have their own. */
+    @Test
+    void aLargeArrayHasAnOrecPerCacheLineBeyondItsFirstFourKilobytes() {
+        long[] longs = new long[65_536];
+        Set<Integer> lineOrecs = new HashSet<>();
+        for (long line = Orecs.FINE_BYTES; line < Orecs.FINE_BYTES + 64L * 4_096; line += 64) {
+            int orec = Orecs.index(longs, line);
+            for (long offset = line; offset < line + 64; offset += 8) {
+                assertEquals(orec, Orecs.index(longs, offset), "one line, one orec");
+            }
+            lineOrecs.add(orec);
+        }
+        assertEquals(4_096, lineOrecs.size(), "lines sharing an orec");
+        assertTrue(Orecs.index(longs, Orecs.FINE_BYTES - 8) != Orecs.index(longs, Orecs.FINE_BYTES));
     }
 
     @Test
