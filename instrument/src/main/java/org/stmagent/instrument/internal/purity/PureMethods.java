@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.objectweb.asm.Opcodes;
 import org.stmagent.instrument.internal.seam.RuntimeSeam;
+import org.stmagent.runtime.seam.SeamNames;
 
 /**
  * Methods outside the rewritten classes that a transaction may call without becoming inevitable:
@@ -12,7 +13,7 @@ import org.stmagent.instrument.internal.seam.RuntimeSeam;
  * arithmetic), so running them again after an abort is harmless.
  */
 public final class PureMethods {
-    /** The built-in list, in the syntax of the {@code pure} option. */
+    /** The built-in list of the JDK's methods, in the syntax of the {@code pure} option. */
     static final List<String> BUILT_IN = List.of(
             "java.lang.String.*",
             "java.lang.Boolean.*", "java.lang.Byte.*", "java.lang.Character.*", "java.lang.Short.*",
@@ -36,11 +37,10 @@ public final class PureMethods {
             // exceptions are built fresh; filling in the stack trace touches no shared state
             "java.lang.Throwable.<init>", "java.lang.Exception.<init>", "java.lang.RuntimeException.<init>",
             "java.lang.Error.<init>", "java.lang.*Exception.<init>", "java.lang.*Error.<init>",
-            "java.util.NoSuchElementException.<init>", "java.util.ConcurrentModificationException.<init>",
-            // the runtime's own API knows about transactions: calling it is part of one
-            "org.stmagent.runtime.Stm.*", "org.stmagent.runtime.ConflictFreeCounter.*",
-            "org.stmagent.runtime.TransactionQueue.add", "org.stmagent.runtime.TransactionQueue.size",
-            "org.stmagent.runtime.RetrySafeThreadLocal.*");
+            "java.util.NoSuchElementException.<init>", "java.util.ConcurrentModificationException.<init>");
+
+    /** The runtime's own API, which knows about transactions: calling it is part of one. */
+    private static final List<String> RUNTIME_API = List.of(SeamNames.PURE_API.split(SeamNames.PATTERN_SEPARATOR));
 
     /** Bootstraps whose call sites only build values: lambdas, string concatenation, records, switches. */
     private static final List<String> PURE_BOOTSTRAPS = List.of(
@@ -51,11 +51,10 @@ public final class PureMethods {
     private final List<MethodPattern> patterns = new ArrayList<>();
 
     public PureMethods(List<String> extra) {
-        for (String p : BUILT_IN) {
-            patterns.add(MethodPattern.parse(p));
-        }
-        for (String p : extra) {
-            patterns.add(MethodPattern.parse(p));
+        for (List<String> list : List.of(BUILT_IN, RUNTIME_API, extra)) {
+            for (String p : list) {
+                patterns.add(MethodPattern.parse(p));
+            }
         }
     }
 
