@@ -11,8 +11,8 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /** Privatization and publication safety (BRIEF 3.4). */
-public class Privatization {
-    private Privatization() {
+public class PrivatizationSafety {
+    private PrivatizationSafety() {
     }
 
     static final class Node {

@@ -1,7 +1,7 @@
 package org.stmagent.benchmarks.workload.bank;
 
 /** Accounts holding balances, with transfers between two of them and read-only audits of several. */
-public interface Bank {
+public interface Accounts {
     /** Moves {@code amount} from one account to another. */
     void transfer(int from, int to, long amount);
 

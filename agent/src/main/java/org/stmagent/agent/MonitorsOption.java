@@ -3,7 +3,7 @@ package org.stmagent.agent;
 import java.util.Locale;
 
 /** What the {@code monitors} option does with {@code synchronized} in included classes. */
-public enum MonitorMode {
+public enum MonitorsOption {
     /** {@code synchronized} methods and blocks run as transactions. */
     TRANSACTION,
     /** {@code synchronized} keeps real monitors; only {@code @Atomic} methods are transactions. */
@@ -15,8 +15,8 @@ public enum MonitorMode {
     }
 
     /** The mode spelled {@code value}, or {@code null} if there is none. */
-    static MonitorMode fromOptionValue(String value) {
-        for (MonitorMode mode : values()) {
+    static MonitorsOption fromOptionValue(String value) {
+        for (MonitorsOption mode : values()) {
             if (mode.optionValue().equals(value)) {
                 return mode;
             }

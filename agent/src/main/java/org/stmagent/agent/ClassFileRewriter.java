@@ -2,7 +2,7 @@ package org.stmagent.agent;
 
 /** Bytes in, bytes out: what the transformer asks of the rewriter for each included class. */
 @FunctionalInterface
-interface ClassRewriter {
+interface ClassFileRewriter {
     /**
      * @param classFile the class as the JVM is about to define it
      * @param loader the class loader defining it, never {@code null}

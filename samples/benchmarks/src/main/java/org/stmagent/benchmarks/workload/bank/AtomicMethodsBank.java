@@ -3,10 +3,10 @@ package org.stmagent.benchmarks.workload.bank;
 import org.stmagent.annotations.Atomic;
 
 /** The bank with {@link Atomic} methods instead of a lock: only meaningful under the agent. */
-public final class AtomicBank implements Bank {
+public final class AtomicMethodsBank implements Accounts {
     private final Ledger ledger;
 
-    public AtomicBank(int accounts, long initialBalance) {
+    public AtomicMethodsBank(int accounts, long initialBalance) {
         ledger = new Ledger(accounts, initialBalance);
     }
 

@@ -5,13 +5,13 @@ package org.stmagent.benchmarks.suite;
  * operations changed (keys added less keys removed, increments), summed once at the end. Each
  * thread's count sits on a cache line of its own, so counting adds no sharing between the threads.
  */
-final class Tallies {
+final class ExpectedCount {
     private static final int STRIDE = 16;
 
     private final long initial;
     private final long[] counts;
 
-    Tallies(int threads, long initial) {
+    ExpectedCount(int threads, long initial) {
         this.initial = initial;
         counts = new long[(threads + 1) * STRIDE];
     }
