@@ -42,7 +42,7 @@ agent_arg="-javaagent:$agent=include=org.stmagent.stress.**,exclude=org.stmagent
 quick_opts=(-c "$cpus" -f 1 -iters 1 -time "$time_ms" -sc false)
 
 # The tests whose forbidden outcomes must appear in the broken and plain modes.
-broken_expected='Atomicity.SynchronizedIncrement|Collections.HashMapSameKey|Collections.HashMapDisjointInserts|Atomicity.AtomicIncrement|Isolation.Fields|Isolation.Statics|Isolation.ArrayElements|Isolation.LongDoubleNotTorn|Opacity.SynchronizedInvariant|Opacity.AtomicNoSpuriousException|Privatization.Unlink|Regions.ExceptionCommitsOnce'
+broken_expected='Atomicity.SynchronizedIncrement|Collections.HashMapSameKey|Collections.HashMapDisjointInserts|Atomicity.AtomicIncrement|Isolation.Fields|Isolation.Statics|Isolation.ArrayElements|Isolation.LongDoubleNotTorn|Opacity.SynchronizedInvariant|Opacity.AtomicNoSpuriousException|PrivatizationSafety.Unlink|Regions.ExceptionCommitsOnce'
 plain_expected='Atomicity.AtomicIncrement|Isolation.Statics|Isolation.LongDoubleNotTorn|Irrevocable.CallOncePerCommit|Exclusive.NestingRefused'
 
 launch=(-jar "$jar")

@@ -196,9 +196,9 @@ public final class AgentOptions {
     }
 
     /** @see #MONITORS */
-    public MonitorMode getMonitors() {
+    public MonitorsOption getMonitors() {
         String value = values.get(MONITORS);
-        return value == null ? MonitorMode.TRANSACTION : MonitorMode.fromOptionValue(value.toLowerCase(Locale.ROOT));
+        return value == null ? MonitorsOption.TRANSACTION : MonitorsOption.fromOptionValue(value.toLowerCase(Locale.ROOT));
     }
 
     /** @see #ANNOTATIONS */
@@ -328,7 +328,7 @@ public final class AgentOptions {
                 }
                 break;
             case MONITORS:
-                if (MonitorMode.fromOptionValue(value.toLowerCase(Locale.ROOT)) == null) {
+                if (MonitorsOption.fromOptionValue(value.toLowerCase(Locale.ROOT)) == null) {
                     throw new IllegalArgumentException("expected 'transaction' or 'lock'");
                 }
                 break;

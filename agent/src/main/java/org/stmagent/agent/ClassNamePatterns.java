@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.stmagent.runtime.seam.SeamNames;
+
 /**
  * Decides, from its dotted name alone, whether a class is rewritten: it must match an
  * {@code include} pattern and no {@code exclude} pattern, and lie outside the packages that are
@@ -23,7 +25,7 @@ import java.util.regex.Pattern;
 public final class ClassNamePatterns {
     /** Prefixes of classes that are never rewritten, whatever the patterns say. */
     static final List<String> NEVER_REWRITTEN = List.of(
-            "org.stmagent.agent.", "org.stmagent.runtime.", "org.stmagent.instrument.",
+            "org.stmagent.agent.", SeamNames.RUNTIME_PACKAGE.replace('/', '.'), "org.stmagent.instrument.",
             "org.stmagent.annotations.", "org.stmagent.shaded.",
             "java.", "javax.", "jdk.", "sun.", "com.sun.");
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.stmagent.instrument.Instrumenter;
+import org.stmagent.instrument.MonitorMode;
 import org.stmagent.instrument.RewritePolicy;
 import org.stmagent.runtime.stats.Sites;
 
@@ -12,7 +13,7 @@ final class Rewriters {
     private Rewriters() {
     }
 
-    static ClassRewriter create(AgentOptions options, ClassNamePatterns selection) {
+    static ClassFileRewriter create(AgentOptions options, ClassNamePatterns selection) {
         Instrumenter instrumenter = new Instrumenter(policy(options, selection));
         return (classFile, loader) -> instrumenter.rewrite(classFile, loader);
     }
@@ -23,9 +24,9 @@ final class Rewriters {
         for (String name : options.getAnnotations()) {
             annotations.add("L" + name.replace('.', '/') + ";");
         }
-        org.stmagent.instrument.MonitorMode monitors = options.getMonitors() == MonitorMode.LOCK
-                ? org.stmagent.instrument.MonitorMode.LOCK
-                : org.stmagent.instrument.MonitorMode.TRANSACTION;
+        MonitorMode monitors = options.getMonitors() == MonitorsOption.LOCK
+                ? MonitorMode.LOCK
+                : MonitorMode.TRANSACTION;
         return new RewritePolicy(monitors, annotations,
                 internalName -> selection.matches(internalName.replace('/', '.')), options.getPureMethods(),
                 Sites::register, options.isCollections());

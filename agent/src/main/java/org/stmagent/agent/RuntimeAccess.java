@@ -4,6 +4,8 @@ import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Set;
 
+import org.stmagent.runtime.seam.SeamNames;
+
 /**
  * Opens what the runtime needs of the JDK, without command-line flags: {@code java.base} exports
  * {@code jdk.internal.misc} to the runtime's module (the boot loader's unnamed module), where the
@@ -11,7 +13,7 @@ import java.util.Set;
  */
 final class RuntimeAccess {
     /** A runtime class, looked up in the boot loader to find the runtime's module. */
-    static final String PROBE_CLASS = "org.stmagent.runtime.Stm";
+    static final String PROBE_CLASS = SeamNames.STM.replace('/', '.');
 
     /** The package of java.base that the runtime's Agrona needs. */
     static final String INTERNAL_PACKAGE = "jdk.internal.misc";

@@ -14,14 +14,14 @@ import java.security.ProtectionDomain;
  */
 final class StmTransformer implements ClassFileTransformer {
     private final ClassNamePatterns selection;
-    private final ClassRewriter rewriter;
+    private final ClassFileRewriter rewriter;
     private final ClassDumper dumper;
     private final TransformListener listener;
 
     /**
      * @param dumper where to write rewritten classes, or {@code null} for nowhere
      */
-    StmTransformer(ClassNamePatterns selection, ClassRewriter rewriter, ClassDumper dumper,
+    StmTransformer(ClassNamePatterns selection, ClassFileRewriter rewriter, ClassDumper dumper,
                    TransformListener listener) {
         this.selection = selection;
         this.rewriter = rewriter;

@@ -27,7 +27,7 @@ class AgentOptionsTest {
         assertEquals(List.of(), options.getIncludes());
         assertEquals(List.of(), options.getExcludes());
         assertEquals(Runtime.getRuntime().availableProcessors(), options.getSegments());
-        assertEquals(MonitorMode.TRANSACTION, options.getMonitors());
+        assertEquals(MonitorsOption.TRANSACTION, options.getMonitors());
         assertEquals(List.of(), options.getAnnotations());
         assertEquals("stderr", options.getReport());
         assertNull(options.getReportFile());
@@ -95,13 +95,13 @@ class AgentOptionsTest {
 
     @Test
     void monitorsTakesTransactionOrLock() {
-        assertEquals(MonitorMode.LOCK, new AgentOptions("monitors=lock").getMonitors());
-        assertEquals(MonitorMode.TRANSACTION, new AgentOptions("monitors=transaction").getMonitors());
+        assertEquals(MonitorsOption.LOCK, new AgentOptions("monitors=lock").getMonitors());
+        assertEquals(MonitorsOption.TRANSACTION, new AgentOptions("monitors=transaction").getMonitors());
     }
 
     @Test
     void monitorsIgnoresCase() {
-        assertEquals(MonitorMode.LOCK, new AgentOptions("monitors=LOCK").getMonitors());
+        assertEquals(MonitorsOption.LOCK, new AgentOptions("monitors=LOCK").getMonitors());
     }
 
     @Test

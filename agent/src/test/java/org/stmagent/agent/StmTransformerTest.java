@@ -24,7 +24,7 @@ class StmTransformerTest {
     private final RecordingListener listener = new RecordingListener();
     private final AtomicInteger calls = new AtomicInteger();
 
-    private StmTransformer transformer(ClassRewriter rewriter, ClassDumper dumper) {
+    private StmTransformer transformer(ClassFileRewriter rewriter, ClassDumper dumper) {
         ClassNamePatterns selection = new ClassNamePatterns(List.of("com.acme.**"), List.of("com.acme.legacy.**"));
         return new StmTransformer(selection, (bytes, loader) -> {
             calls.incrementAndGet();

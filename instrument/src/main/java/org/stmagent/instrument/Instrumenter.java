@@ -4,10 +4,11 @@ import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.stmagent.instrument.internal.ClassRewriter;
-import org.stmagent.instrument.internal.TypeHierarchy;
-import org.stmagent.instrument.internal.UnresolvableTypeException;
-import org.stmagent.instrument.internal.UnsupportedCodeException;
+import org.stmagent.instrument.internal.analysis.ClassFileReader;
+import org.stmagent.instrument.internal.analysis.TypeHierarchy;
+import org.stmagent.instrument.internal.analysis.UnresolvableTypeException;
+import org.stmagent.instrument.internal.analysis.UnsupportedCodeException;
+import org.stmagent.instrument.internal.rewrite.ClassRewriter;
 
 /**
  * Rewrites class files so that their atomic regions run as transactions: bytes in, bytes out.
@@ -48,7 +49,7 @@ public final class Instrumenter {
     public byte[] rewrite(byte[] classFile, ClassFileLocator locator) throws RewriteException {
         ClassNode node;
         try {
-            node = ClassRewriter.read(classFile);
+            node = ClassFileReader.read(classFile);
         } catch (RuntimeException e) {
             throw new RewriteException("?", "unreadable class file: " + e, e);
         }

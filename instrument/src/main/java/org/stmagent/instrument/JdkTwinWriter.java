@@ -2,9 +2,9 @@ package org.stmagent.instrument;
 
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.stmagent.instrument.internal.ClassRewriter;
-import org.stmagent.instrument.internal.JdkTwinFactory;
-import org.stmagent.instrument.internal.TypeHierarchy;
+import org.stmagent.instrument.internal.analysis.ClassFileReader;
+import org.stmagent.instrument.internal.analysis.TypeHierarchy;
+import org.stmagent.instrument.internal.jdk.JdkTwinFactory;
 
 /**
  * Writes transactional twins of the JDK's collections' methods, one class per method, for the
@@ -38,7 +38,7 @@ public final class JdkTwinWriter {
             throw new RewriteException(owner, "class file not found", null);
         }
         try {
-            ClassNode node = ClassRewriter.read(classFile);
+            ClassNode node = ClassFileReader.read(classFile);
             return factory.twinClass(node, name, descriptor, new TypeHierarchy(locator, classFile));
         } catch (AnalyzerException e) {
             throw new RewriteException(owner, "cannot analyse " + name + descriptor + ": " + e.getMessage(), e);

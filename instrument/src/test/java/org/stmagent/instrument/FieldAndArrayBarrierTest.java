@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.stmagent.instrument.internal.RuntimeSeam;
+import org.stmagent.instrument.internal.seam.RuntimeSeam;
 
 class FieldAndArrayBarrierTest {
     private final RewritingLoader loader = new RewritingLoader();

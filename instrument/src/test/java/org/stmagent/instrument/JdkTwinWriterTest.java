@@ -25,7 +25,7 @@ import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.CheckClassAdapter;
-import org.stmagent.instrument.internal.RuntimeSeam;
+import org.stmagent.instrument.internal.seam.RuntimeSeam;
 import org.stmagent.runtime.seam.JdkTwins;
 
 /**

@@ -2,9 +2,9 @@ package org.stmagent.runtime.seam;
 
 /**
  * The names rewritten code and the runtime agree on, in one place: the classes rewritten bytecode
- * calls, and the prefixes and suffixes the rewriter gives what it generates. All are compile-time
- * constants, so the rewriter uses them without loading any runtime class; a runtime test checks
- * each class name against the class itself.
+ * calls, the runtime's API it calls as it is, and the prefixes and suffixes the rewriter gives what
+ * it generates. All are compile-time constants, so the rewriter uses them without loading any
+ * runtime class; a runtime test checks each name against the class itself.
  */
 public final class SeamNames {
     /** Root package of the runtime; its classes are never rewritten. */
@@ -14,6 +14,22 @@ public final class SeamNames {
     public static final String JDK_CALLS = "org/stmagent/runtime/seam/JdkCalls";
     public static final String SEGMENT = "org/stmagent/runtime/core/Segment";
     public static final String TRANSACTION_ABORT = "org/stmagent/runtime/core/TransactionAbort";
+    /** The runtime's public entry point. */
+    public static final String STM = "org/stmagent/runtime/Stm";
+
+    /**
+     * The runtime's public API that a transaction calls as it is: these methods know about
+     * transactions themselves, so calling one is part of the transaction, never a reason to make it
+     * inevitable, and never rewritten. Method patterns ({@code class.method}, {@code *} for every
+     * method), separated by {@value #PATTERN_SEPARATOR} as in the agent's {@code pure} option: one
+     * string, so that it stays a compile-time constant.
+     */
+    public static final String PURE_API = "org.stmagent.runtime.Stm.*"
+            + ":org.stmagent.runtime.ConflictFreeCounter.*"
+            + ":org.stmagent.runtime.TransactionQueue.add:org.stmagent.runtime.TransactionQueue.size"
+            + ":org.stmagent.runtime.RetrySafeThreadLocal.*";
+    /** What separates the patterns of {@link #PURE_API}. */
+    public static final String PATTERN_SEPARATOR = ":";
 
     /** Prefix of every member the rewriter adds to a class (transactional twins of methods, markers). */
     public static final String MEMBER_PREFIX = "$stm$";

@@ -1,9 +1,9 @@
 package org.stmagent.benchmarks.rival;
 
-import org.stmagent.benchmarks.workload.bank.Bank;
+import org.stmagent.benchmarks.workload.bank.Accounts;
 
 /** The bank on a {@link RivalStm}: one cell per account, each operation one atomic block. */
-public final class TxBank implements Bank {
+public final class TxBank implements Accounts {
     private final RivalStm stm;
     private final TxLong[] balances;
 

@@ -1,7 +1,7 @@
 package org.stmagent.benchmarks.rival;
 
-import static org.stmagent.benchmarks.workload.vacation.Kind.COUNT;
-import static org.stmagent.benchmarks.workload.vacation.Kind.FLIGHT;
+import static org.stmagent.benchmarks.workload.vacation.ItemKind.COUNT;
+import static org.stmagent.benchmarks.workload.vacation.ItemKind.FLIGHT;
 
 import org.stmagent.benchmarks.workload.vacation.TableCheck;
 import org.stmagent.benchmarks.workload.vacation.TableTotals;

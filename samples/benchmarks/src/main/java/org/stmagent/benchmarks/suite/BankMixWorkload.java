@@ -3,8 +3,8 @@ package org.stmagent.benchmarks.suite;
 import java.util.List;
 
 import org.stmagent.benchmarks.rival.TxBank;
-import org.stmagent.benchmarks.workload.bank.AtomicBank;
-import org.stmagent.benchmarks.workload.bank.Bank;
+import org.stmagent.benchmarks.workload.bank.Accounts;
+import org.stmagent.benchmarks.workload.bank.AtomicMethodsBank;
 import org.stmagent.benchmarks.workload.bank.PerAccountLockBank;
 import org.stmagent.benchmarks.workload.bank.ReentrantLockBank;
 import org.stmagent.benchmarks.workload.bank.SynchronizedBank;
@@ -17,10 +17,10 @@ final class BankMixWorkload implements Workload {
     static final long INITIAL_BALANCE = 1_000_000;
     static final int AUDITED_ACCOUNTS = 16;
 
-    private final Bank bank;
+    private final Accounts bank;
     private final int accounts;
 
-    BankMixWorkload(Bank bank, int accounts) {
+    BankMixWorkload(Accounts bank, int accounts) {
         this.bank = bank;
         this.accounts = accounts;
     }
@@ -29,13 +29,13 @@ final class BankMixWorkload implements Workload {
         return new BankMixWorkload(bank(variant, accounts), accounts);
     }
 
-    private static Bank bank(Variant variant, int accounts) {
+    private static Accounts bank(Variant variant, int accounts) {
         switch (variant) {
             case SYNCHRONIZED:
             case STM_AGENT:
                 return new SynchronizedBank(accounts, INITIAL_BALANCE);
             case STM_AGENT_ATOMIC:
-                return new AtomicBank(accounts, INITIAL_BALANCE);
+                return new AtomicMethodsBank(accounts, INITIAL_BALANCE);
             case REENTRANT_LOCK:
                 return new ReentrantLockBank(accounts, INITIAL_BALANCE);
             case CEILING:
@@ -67,6 +67,6 @@ final class BankMixWorkload implements Workload {
 
     @Override
     public List<Class<?>> sourceClasses() {
-        return List.of(SynchronizedBank.class, AtomicBank.class);
+        return List.of(SynchronizedBank.class, AtomicMethodsBank.class);
     }
 }

@@ -15,11 +15,11 @@ import org.stmagent.benchmarks.workload.counter.SynchronizedCounter;
  */
 final class CounterWorkload implements Workload {
     private final Counter counter;
-    private final Tallies tallies;
+    private final ExpectedCount expected;
 
     CounterWorkload(Counter counter, int threads) {
         this.counter = counter;
-        tallies = new Tallies(threads, 0);
+        expected = new ExpectedCount(threads, 0);
     }
 
     static CounterWorkload create(Variant variant, int threads) {
@@ -45,13 +45,13 @@ final class CounterWorkload implements Workload {
     @Override
     public long operate(Worker worker) {
         counter.increment();
-        tallies.add(worker, 1);
+        expected.add(worker, 1);
         return 0;
     }
 
     @Override
     public void verify() {
-        tallies.require(counter.value(), "counter");
+        expected.require(counter.value(), "counter");
     }
 
     @Override

@@ -18,13 +18,13 @@ import org.stmagent.benchmarks.workload.hashmap.SynchronizedIntMap;
 final class HashMapWorkload implements Workload {
     private final IntMap map;
     private final int keyRange;
-    private final Tallies tallies;
+    private final ExpectedCount expected;
 
     HashMapWorkload(IntMap map, int keyRange, int threads) {
         this.map = map;
         this.keyRange = keyRange;
         int[] keys = Prefill.halfOfKeys(keyRange);
-        tallies = new Tallies(threads, keys.length);
+        expected = new ExpectedCount(threads, keys.length);
         for (int key : keys) {
             map.put(key, key);
         }
@@ -59,17 +59,17 @@ final class HashMapWorkload implements Workload {
         }
         if (dice < 90) {
             if (map.put(key, dice)) {
-                tallies.add(worker, 1);
+                expected.add(worker, 1);
             }
         } else if (map.remove(key)) {
-            tallies.add(worker, -1);
+            expected.add(worker, -1);
         }
         return key;
     }
 
     @Override
     public void verify() {
-        tallies.require(map.checkedSize(keyRange), "hash map");
+        expected.require(map.checkedSize(keyRange), "hash map");
     }
 
     @Override

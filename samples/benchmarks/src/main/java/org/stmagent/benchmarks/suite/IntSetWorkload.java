@@ -26,13 +26,13 @@ final class IntSetWorkload implements Workload {
 
     private final IntSet set;
     private final int keyRange;
-    private final Tallies tallies;
+    private final ExpectedCount expected;
 
     IntSetWorkload(IntSet set, int keyRange, int threads) {
         this.set = set;
         this.keyRange = keyRange;
         int[] keys = Prefill.halfOfKeys(keyRange);
-        tallies = new Tallies(threads, keys.length);
+        expected = new ExpectedCount(threads, keys.length);
         for (int key : keys) {
             set.add(key);
         }
@@ -70,17 +70,17 @@ final class IntSetWorkload implements Workload {
         }
         if (dice < 95) {
             if (set.add(key)) {
-                tallies.add(worker, 1);
+                expected.add(worker, 1);
             }
         } else if (set.remove(key)) {
-            tallies.add(worker, -1);
+            expected.add(worker, -1);
         }
         return key;
     }
 
     @Override
     public void verify() {
-        tallies.require(set.checkedSize(keyRange), "set");
+        expected.require(set.checkedSize(keyRange), "set");
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.stmagent.benchmarks.rival.TxVacation;
 import org.stmagent.benchmarks.workload.vacation.AtomicVacation;
-import org.stmagent.benchmarks.workload.vacation.Kind;
+import org.stmagent.benchmarks.workload.vacation.ItemKind;
 import org.stmagent.benchmarks.workload.vacation.Manager;
 import org.stmagent.benchmarks.workload.vacation.ReentrantLockVacation;
 import org.stmagent.benchmarks.workload.vacation.SynchronizedVacation;
@@ -46,22 +46,22 @@ final class VacationWorkload implements Workload {
     private final Vacation vacation;
     private final Contention contention;
     private final int queryRange;
-    private final Tallies reserved;
-    private final Tallies capacity;
+    private final ExpectedCount reserved;
+    private final ExpectedCount capacity;
 
     VacationWorkload(Vacation vacation, Contention contention, int threads) {
         this.vacation = vacation;
         this.contention = contention;
         queryRange = (contention.queriedPercent * RELATIONS + 50) / 100;
-        reserved = new Tallies(threads, 0);
-        capacity = new Tallies(threads, fill(vacation));
+        reserved = new ExpectedCount(threads, 0);
+        capacity = new ExpectedCount(threads, fill(vacation));
     }
 
     /** STAMP's tables at the start, from a fixed seed: every id with 100 to 500 units at 50 to 90, every customer. */
     private static long fill(Vacation vacation) {
         Worker filler = new Worker(RELATIONS);
         long units = 0;
-        for (int kind = 0; kind < Kind.COUNT; kind++) {
+        for (int kind = 0; kind < ItemKind.COUNT; kind++) {
             for (int id = 1; id <= RELATIONS; id++) {
                 int num = (filler.nextInt(5) + 1) * 100;
                 vacation.addItem(kind, id, num, filler.nextInt(5) * 10 + 50);
@@ -113,7 +113,7 @@ final class VacationWorkload implements Workload {
         int[] kinds = worker.buffer(KINDS, contention.queriesPerTask);
         int[] ids = worker.buffer(IDS, contention.queriesPerTask);
         for (int i = 0; i < queries; i++) {
-            kinds[i] = worker.nextInt(Kind.COUNT);
+            kinds[i] = worker.nextInt(ItemKind.COUNT);
             ids[i] = randomId(worker);
         }
         int made = vacation.makeReservation(customer, kinds, ids, queries);
@@ -133,7 +133,7 @@ final class VacationWorkload implements Workload {
         int[] ids = worker.buffer(IDS, contention.queriesPerTask);
         int[] prices = worker.buffer(PRICES, contention.queriesPerTask);
         for (int i = 0; i < updates; i++) {
-            kinds[i] = worker.nextInt(Kind.COUNT);
+            kinds[i] = worker.nextInt(ItemKind.COUNT);
             ids[i] = randomId(worker);
             prices[i] = worker.nextInt(2) == 0 ? Vacation.DELETE : worker.nextInt(5) * 10 + 50;
         }

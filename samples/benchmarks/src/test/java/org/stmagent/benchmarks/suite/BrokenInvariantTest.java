@@ -12,7 +12,7 @@ import org.stmagent.benchmarks.workload.counter.SynchronizedCounter;
 import org.stmagent.benchmarks.workload.hashmap.OpenAddressingMap;
 import org.stmagent.benchmarks.workload.intset.IntSet;
 import org.stmagent.benchmarks.workload.intset.SkipList;
-import org.stmagent.benchmarks.workload.vacation.Kind;
+import org.stmagent.benchmarks.workload.vacation.ItemKind;
 import org.stmagent.benchmarks.workload.vacation.Manager;
 
 /** Each workload's check fails when its state no longer matches what the operations did. */
@@ -66,7 +66,7 @@ class BrokenInvariantTest {
     void vacationWithAReservationMadeBehindTheTalliesFailsItsCheck() {
         Manager tables = new Manager(VacationWorkload.RELATIONS);
         VacationWorkload workload = new VacationWorkload(tables, Contention.LOW, 1);
-        tables.makeReservation(1, new int[] {Kind.CAR}, new int[] {1}, 1);
+        tables.makeReservation(1, new int[] {ItemKind.CAR}, new int[] {1}, 1);
 
         assertThrows(IllegalStateException.class, workload::verify);
     }
@@ -75,7 +75,7 @@ class BrokenInvariantTest {
     void rivalVacationWithUnitsAddedBehindTheTalliesFailsItsCheck() {
         TxVacation tables = new TxVacation(new ClojureStm(), VacationWorkload.RELATIONS);
         VacationWorkload workload = new VacationWorkload(tables, Contention.HIGH, 1);
-        tables.updateTables(new int[] {Kind.ROOM}, new int[] {1}, new int[] {60}, 1);
+        tables.updateTables(new int[] {ItemKind.ROOM}, new int[] {1}, new int[] {60}, 1);
 
         assertThrows(IllegalStateException.class, workload::verify);
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.stmagent.benchmarks.workload.hashmap.Probing;
 import org.stmagent.benchmarks.workload.intset.SetChecks;
-import org.stmagent.benchmarks.workload.vacation.Kind;
+import org.stmagent.benchmarks.workload.vacation.ItemKind;
 import org.stmagent.benchmarks.workload.vacation.TableCheck;
 import org.stmagent.benchmarks.workload.vacation.TableTotals;
 
@@ -70,9 +70,9 @@ class StructureChecksTest {
     @Test
     void itemsWhoseCountsAgreeWithWhatCustomersHoldAreAccepted() {
         TableCheck check = new TableCheck(4);
-        check.countHeld(1, Kind.CAR, 2);
-        check.checkItem(Kind.CAR, 2, 100, 1, 99, 50);
-        check.checkItem(Kind.ROOM, 4, 200, 0, 200, 60);
+        check.countHeld(1, ItemKind.CAR, 2);
+        check.checkItem(ItemKind.CAR, 2, 100, 1, 99, 50);
+        check.checkItem(ItemKind.ROOM, 4, 200, 0, 200, 60);
 
         TableTotals totals = check.totals();
         assertEquals(1, totals.reserved());
@@ -83,24 +83,24 @@ class StructureChecksTest {
     void anItemWhoseCountsDisagreeIsRejected() {
         TableCheck check = new TableCheck(4);
 
-        assertThrows(IllegalStateException.class, () -> check.checkItem(Kind.CAR, 2, 100, 1, 100, 50));
-        assertThrows(IllegalStateException.class, () -> check.checkItem(Kind.CAR, 3, 100, -1, 101, 50));
+        assertThrows(IllegalStateException.class, () -> check.checkItem(ItemKind.CAR, 2, 100, 1, 100, 50));
+        assertThrows(IllegalStateException.class, () -> check.checkItem(ItemKind.CAR, 3, 100, -1, 101, 50));
     }
 
     @Test
     void anItemUsedMoreOrLessThanCustomersHoldIsRejected() {
         TableCheck check = new TableCheck(4);
-        check.countHeld(1, Kind.FLIGHT, 3);
-        check.countHeld(2, Kind.FLIGHT, 3);
+        check.countHeld(1, ItemKind.FLIGHT, 3);
+        check.countHeld(2, ItemKind.FLIGHT, 3);
 
-        assertThrows(IllegalStateException.class, () -> check.checkItem(Kind.FLIGHT, 3, 100, 1, 99, 50));
-        assertThrows(IllegalStateException.class, () -> check.checkItem(Kind.FLIGHT, 1, 100, 1, 99, 50));
+        assertThrows(IllegalStateException.class, () -> check.checkItem(ItemKind.FLIGHT, 3, 100, 1, 99, 50));
+        assertThrows(IllegalStateException.class, () -> check.checkItem(ItemKind.FLIGHT, 1, 100, 1, 99, 50));
     }
 
     @Test
     void aReservationOfADeletedItemIsRejected() {
         TableCheck check = new TableCheck(4);
-        check.countHeld(1, Kind.ROOM, 1);
+        check.countHeld(1, ItemKind.ROOM, 1);
 
         assertThrows(IllegalStateException.class, check::totals);
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * operations deadlock. Transfers between different accounts run in parallel, and an audit still
  * reads its accounts at one instant.
  */
-public final class PerAccountLockBank implements Bank {
+public final class PerAccountLockBank implements Accounts {
     private final long[] balances;
     private final ReentrantLock[] locks;
 

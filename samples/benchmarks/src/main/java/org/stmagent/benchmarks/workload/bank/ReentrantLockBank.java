@@ -3,7 +3,7 @@ package org.stmagent.benchmarks.workload.bank;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** The bank under one global {@link ReentrantLock}. */
-public final class ReentrantLockBank implements Bank {
+public final class ReentrantLockBank implements Accounts {
     private final Ledger ledger;
     private final ReentrantLock lock = new ReentrantLock();
 

@@ -4,7 +4,7 @@ package org.stmagent.benchmarks.workload.bank;
  * The bank as an ordinary program writes it: every operation under one global {@code synchronized}
  * lock. Under the agent the same class runs its blocks as transactions.
  */
-public final class SynchronizedBank implements Bank {
+public final class SynchronizedBank implements Accounts {
     private final Ledger ledger;
     private final Object lock = new Object();
 

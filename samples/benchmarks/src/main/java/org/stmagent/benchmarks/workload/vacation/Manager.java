@@ -26,9 +26,9 @@ public final class Manager implements Vacation {
 
     private TreeMap<Integer, Reservation> table(int kind) {
         switch (kind) {
-            case Kind.CAR:
+            case ItemKind.CAR:
                 return cars;
-            case Kind.FLIGHT:
+            case ItemKind.FLIGHT:
                 return flights;
             default:
                 return rooms;
@@ -59,7 +59,7 @@ public final class Manager implements Vacation {
     public int makeReservation(int customerId, int[] kinds, int[] ids, int queries) {
         Customer customer = null;
         int made = 0;
-        for (int kind = 0; kind < Kind.COUNT; kind++) {
+        for (int kind = 0; kind < ItemKind.COUNT; kind++) {
             Reservation best = highestPricedFree(kind, kinds, ids, queries);
             if (best != null) {
                 if (customer == null) {
@@ -120,7 +120,7 @@ public final class Manager implements Vacation {
             TreeMap<Integer, Reservation> table = table(kinds[i]);
             if (prices[i] != DELETE) {
                 change += addReservation(table, ids[i], UNITS_PER_UPDATE, prices[i]) ? UNITS_PER_UPDATE : 0;
-            } else if (kinds[i] == Kind.FLIGHT) {
+            } else if (kinds[i] == ItemKind.FLIGHT) {
                 change -= deleteUnheld(table, ids[i]);
             } else {
                 change -= addReservation(table, ids[i], -UNITS_PER_UPDATE, DELETE) ? UNITS_PER_UPDATE : 0;
@@ -168,7 +168,7 @@ public final class Manager implements Vacation {
                 check.countHeld(customer.id, held.kind, held.id);
             }
         }
-        for (int kind = 0; kind < Kind.COUNT; kind++) {
+        for (int kind = 0; kind < ItemKind.COUNT; kind++) {
             for (Map.Entry<Integer, Reservation> entry : table(kind).entrySet()) {
                 Reservation item = entry.getValue();
                 if (item.id != entry.getKey()) {

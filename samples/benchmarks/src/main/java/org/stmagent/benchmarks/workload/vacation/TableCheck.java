@@ -12,12 +12,12 @@ public final class TableCheck {
 
     /** For items numbered 1 to {@code relations}. */
     public TableCheck(int relations) {
-        held = new int[Kind.COUNT][relations + 1];
+        held = new int[ItemKind.COUNT][relations + 1];
     }
 
     /** Counts one unit held by a customer. */
     public void countHeld(int customerId, int kind, int id) {
-        if (kind < 0 || kind >= Kind.COUNT || id < 1 || id >= held[kind].length) {
+        if (kind < 0 || kind >= ItemKind.COUNT || id < 1 || id >= held[kind].length) {
             throw new IllegalStateException("vacation broken: customer " + customerId + " holds unknown item " + kind + "/" + id);
         }
         held[kind][id]++;
@@ -40,7 +40,7 @@ public final class TableCheck {
 
     /** Throws if a customer holds an item no table has (a held count no {@link #checkItem} cleared). */
     public TableTotals totals() {
-        for (int kind = 0; kind < Kind.COUNT; kind++) {
+        for (int kind = 0; kind < ItemKind.COUNT; kind++) {
             for (int id = 1; id < held[kind].length; id++) {
                 if (held[kind][id] != 0) {
                     throw new IllegalStateException("vacation broken: customers hold deleted item " + kind + "/" + id);
