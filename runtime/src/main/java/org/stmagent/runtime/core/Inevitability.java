@@ -75,7 +75,7 @@ final class Inevitability {
     /**
      * Takes an orec for the inevitable transaction, killing an optimistic owner and stealing its
      * lock (its writes are only buffered, so memory holds committed data). With
-     * {@code checkSnapshot}, fails if the committed version is newer than the snapshot. With
+     * {@code checkSnapshot}, fails if the committed version is newer than the snapshot, or if another inevitable transaction holds the orec. With
      * {@code toRead}, entering a monitor whose signal word is {@link Segment#sharedByChance shared by
      * chance} takes nothing and returns true. A monitor
      * region's transaction that has waited long for another inevitable one publishes what it did
@@ -100,11 +100,20 @@ final class Inevitability {
                     if (checkSnapshot) {
                         return false; // a monitor read earlier is plain now: what was read there is not kept
                     }
-                    PlainMonitors.drain(orec, tx.plainHolder);
+                    if (PlainMonitors.drainAndLock(orec, tx.plainHolder, tx.writes, id, holder, offset, site)) {
+                        return true;
+                    }
                     continue;
                 } else {
                     SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
                     int status = owner.status;
+                    if (checkSnapshot && status == SegmentSlotFields.INEVITABLE) {
+                        // Another inevitable one (parked in a wait holding its monitors, or a
+                        // blocked holder the token was taken from) keeps what this attempt read
+                        // and may itself wait for what this attempt locked: the switch fails, the
+                        // attempt rolls back and runs again once it can have the token.
+                        return false;
+                    }
                     if (status != SegmentSlotFields.ACTIVE || !owner.kill()) {
                         if (waitStart == 0) {
                             waitStart = StatisticsClock.precise();

@@ -125,6 +125,31 @@ final class PlainMonitors {
     }
 
     /**
+     * {@link #drain} for the inevitable transaction, which takes the word as it leaves plain mode:
+     * locked by it under a new lock entry of {@code writes}, so the plain regions that keep coming
+     * cannot switch the monitor back before the transaction is inside. False, nothing taken, when
+     * the word is not in plain mode.
+     */
+    static boolean drainAndLock(int orec, PlainHolder self, WriteLog writes, int slotId,
+            Object holder, long offset, int site) {
+        int round = 0;
+        while (true) {
+            long word = Orecs.get(orec);
+            if (!isPlain(word)) {
+                return false;
+            }
+            if (isHeld(word) && Orecs.compareAndSet(orec, word, DRAINING)) {
+                PlainHolder.awaitNoneInside(orec, self);
+                int entry = writes.addLock(orec, Orecs.unlockedWord(VersionClock.now()), holder, offset, site, false);
+                Orecs.release(orec, Orecs.lockedWord(slotId, entry));
+                PlainRunExclusion.monitorDrained();
+                return true;
+            }
+            round = Spin.pause(round);
+        }
+    }
+
+    /**
      * Switches the monitor back to transactions, unless it is not in plain mode: waits until the
      * plain regions running on it (none of them the caller's) have left, then unlocks the word.
      * Returns when the word is no longer owned by plain mode.

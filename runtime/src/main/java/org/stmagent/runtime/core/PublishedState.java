@@ -8,8 +8,8 @@ abstract class PublishedStatePadBefore {
     long p01, p02, p03, p04, p05, p06, p07, p08;
 }
 
-/** The two words of a slot's transaction that other threads read, and committers may change. */
-abstract class PublishedStateFields extends PublishedStatePadBefore {
+/** The read limit, on a line of its own: read in every barrier by the owner. */
+abstract class PublishedStateReadLimit extends PublishedStatePadBefore {
     /**
      * The newest version the barriers' fast path accepts: the snapshot while the attempt runs
      * optimistically, 0 otherwise (inevitable, doomed, between transactions). A committer that may
@@ -17,6 +17,18 @@ abstract class PublishedStateFields extends PublishedStatePadBefore {
      * which sends the attempt's next access to the slow path to revalidate.
      */
     volatile long readLimit;
+}
+
+/** Padding between the two published words. */
+abstract class PublishedStatePadBetween extends PublishedStateReadLimit {
+    long m01, m02, m03, m04, m05, m06, m07, m08;
+}
+
+/**
+ * The write-back marker, on another line: the owner writes it three times per writing commit and
+ * other committers read it, which must not evict the read limit from the owner's cache.
+ */
+abstract class PublishedStateFields extends PublishedStatePadBetween {
     /** The version this slot is writing back, {@link VersionClock#WRITEBACK_PENDING} before it has one, or 0. */
     volatile long writeback;
 }
@@ -27,8 +39,8 @@ abstract class PublishedStatePadAfter extends PublishedStateFields {
 }
 
 /**
- * What the transaction in a segment slot publishes for committers, on a cache line of its own: its read limit and the
- * write-back it has in flight. The slot's running thread reads its read limit in every barrier, and writes
+ * What the transaction in a segment slot publishes for committers, each word on a cache line of its own: its read
+ * limit and the write-back it has in flight. The slot's running thread reads its read limit in every barrier, and writes
  * the line at attempt start, at a snapshot extension and around a write-back; other threads read it
  * at their commits, and write it only to ask for a revalidation.
  */
@@ -39,7 +51,7 @@ final class PublishedState extends PublishedStatePadAfter {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            READ_LIMIT = lookup.findVarHandle(PublishedStateFields.class, "readLimit", long.class);
+            READ_LIMIT = lookup.findVarHandle(PublishedStateReadLimit.class, "readLimit", long.class);
             WRITEBACK = lookup.findVarHandle(PublishedStateFields.class, "writeback", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);

@@ -161,6 +161,11 @@ public final class Segment {
         return begin(Integer.MAX_VALUE, false);
     }
 
+    /** Starts an outermost transaction of a monitor's region (see {@code Barriers.beginRegion}). */
+    public Segment beginRegion() {
+        return begin(Integer.MAX_VALUE, false, true);
+    }
+
     /**
      * Starts an outermost transaction that gives up when an attempt is rolled back after
      * {@code retryLimit} retries and, with {@code rollbackOnFailure}, is rolled back by an exception

@@ -66,16 +66,19 @@ final class TransactionalMonitors {
     /**
      * The monitor is in plain mode. True when the region must leave its signal word alone: this
      * thread runs the monitor plainly (it excludes the others already), or the attempt is doomed
-     * and gives way. An inevitable attempt cannot give way: it waits until the plain runs have left
-     * and the monitor is transactional again, then uses the word as usual (false).
+     * and gives way. An inevitable attempt cannot give way (false): when it locks the word it waits
+     * until the plain runs have left and takes the word at once, so that they cannot switch it back
+     * first ({@link PlainMonitors#drainAndLock}).
      */
     private boolean keptFromPlain(Object monitor, int orec) {
         if (tx.plainHolder != null && tx.plainHolder.holds(orec, 0)) {
             return true;
         }
         if (tx.inevitable) {
-            PlainMonitors.drain(orec, tx.plainHolder);
-            return false;
+            if (tx.serial) {
+                PlainMonitors.drain(orec, tx.plainHolder); // running alone: nothing switches it back meanwhile
+            }
+            return false; // otherwise taking the word drains it (Inevitability.lockOrec)
         }
         tx.metPlainOrec = orec;
         tx.notes.conflictAt = ConflictLocation.of(monitor, ConflictLocation.MONITOR_WORD);

@@ -62,6 +62,15 @@ public final class Barriers {
     }
 
     /**
+     * Starts an outermost transaction for a {@code synchronized} block or method that has no plain
+     * copy: like {@link #begin()}, but it stands for the monitor the region enters, as
+     * {@link #beginUnlessPlain} does (the monitor's signal word keeps it apart from plain runs).
+     */
+    public static Segment beginRegion() {
+        return ThreadContext.descriptor().beginRegion();
+    }
+
+    /**
      * Starts an outermost transaction for an {@code @Atomic} method with options: an attempt rolled
      * back after {@code retries} retries ends it with {@link RetryLimitExceededException}
      * ({@code Integer.MAX_VALUE}: never), and with {@code rollbackOnException} an exception leaving

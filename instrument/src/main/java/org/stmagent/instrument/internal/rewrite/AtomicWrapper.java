@@ -22,7 +22,7 @@ import org.stmagent.instrument.internal.transactional.SourceSites;
  * <pre>
  * Segment s = Barriers.current();
  * if (s != null) return $stm$m(args, s);            // nested: flattened into the running one
- * s = Barriers.begin();                           // or beginAtomic(retries, rollbackOnException)
+ * s = Barriers.begin();          // beginRegion() for a synchronized method, or beginAtomic(retries, rollbackOnException)
  * while (true) {
  *     try { r = $stm$m(args, s); } catch (Throwable t) { Barriers.afterThrowable(s, t); continue; }
  *     if (Barriers.commit(s)) return r;
@@ -46,17 +46,17 @@ final class AtomicWrapper implements Opcodes {
     private AtomicWrapper() {
     }
 
-    static void wrap(String owner, boolean ownerIsInterface, MethodNode m, AtomicOptions options) {
-        wrap(owner, ownerIsInterface, m, options, false, 0);
+    static void wrap(String owner, boolean ownerIsInterface, MethodNode m, AtomicOptions options, boolean monitorRegion) {
+        wrap(owner, ownerIsInterface, m, options, false, monitorRegion, 0);
     }
 
     /** Wraps a {@code synchronized} method whose {@link PlainCopy} the class has, for {@code site}. */
     static void wrapWithPlainCopy(String owner, MethodNode m, int site) {
-        wrap(owner, false, m, AtomicOptions.of(null), true, site);
+        wrap(owner, false, m, AtomicOptions.of(null), true, true, site);
     }
 
     private static void wrap(String owner, boolean ownerIsInterface, MethodNode m, AtomicOptions options,
-            boolean plainCopy, int site) {
+            boolean plainCopy, boolean monitorRegion, int site) {
         Type returnType = Type.getReturnType(m.desc);
         int segment = Invocations.argumentSlots(m);
         int result = segment + 1;
@@ -104,7 +104,7 @@ final class AtomicWrapper implements Opcodes {
             body.add(RuntimeSeam.END_PLAIN.insn()); // t
             body.add(new InsnNode(ATHROW));
         } else if (options.isDefault()) {
-            body.add(RuntimeSeam.BEGIN.insn()); // s
+            body.add((monitorRegion ? RuntimeSeam.BEGIN_REGION : RuntimeSeam.BEGIN).insn()); // s
         } else {
             body.add(SourceSites.constant(options.retries())); // retries
             body.add(SourceSites.constant(options.rollbackOnException() ? 1 : 0)); // retries rollback

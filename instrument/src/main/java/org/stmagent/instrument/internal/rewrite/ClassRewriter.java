@@ -110,7 +110,9 @@ public final class ClassRewriter implements Opcodes {
                 if (policy.monitorMode() == MonitorMode.TRANSACTION) {
                     m.access &= ~ACC_SYNCHRONIZED;
                 }
-                AtomicWrapper.wrap(c.name, isInterface, m, AtomicOptions.of(atomic));
+                // a synchronized method stands for its monitor even without a plain copy
+                AtomicWrapper.wrap(c.name, isInterface, m, AtomicOptions.of(atomic),
+                        atomic == null && policy.monitorMode() == MonitorMode.TRANSACTION);
                 continue;
             }
             if (m.name.equals("<init>")) {

@@ -33,7 +33,7 @@ import org.stmagent.instrument.internal.transactional.TransactionalCode;
  * Turns a {@code synchronized} block of original code into a transaction, in place:
  *
  * <pre>
- * s = Barriers.current(); own = s == null; if (own) s = Barriers.begin();
+ * s = Barriers.current(); own = s == null; if (own) s = Barriers.beginRegion();
  * copy locals the block writes;
  * retry: restore those locals; Barriers.monitorEnter(lock, s);
  *   ... block with barriers ...                       (each normal exit:)
@@ -139,7 +139,7 @@ final class RegionConverter implements Opcodes {
             out.add(new JumpInsnNode(GOTO, plain.entry)); // (the original code, under the real lock)
             out.add(began);
         } else {
-            out.add(RuntimeSeam.BEGIN.insn()); // s
+            out.add(RuntimeSeam.BEGIN_REGION.insn()); // s (a region of a monitor, with no plain copy)
             out.add(new VarInsnNode(ASTORE, segment)); //
         }
         out.add(new InsnNode(ICONST_1)); // 1

@@ -50,6 +50,7 @@ public final class RuntimeSeam {
     public static final Call SUSPEND = barrier("suspend", "()" + S);
     public static final Call RESUME = barrier("resume", "(" + S + ")V");
     public static final Call BEGIN = barrier("begin", "()" + S);
+    public static final Call BEGIN_REGION = barrier("beginRegion", "()" + S);
     public static final Call BEGIN_ATOMIC = barrier("beginAtomic", "(IZ)" + S);
     public static final Call COMMIT = barrier("commit", "(" + S + ")Z");
     public static final Call BEGIN_UNLESS_PLAIN = barrier("beginUnlessPlain", "(" + OBJECT + "I)" + S);
