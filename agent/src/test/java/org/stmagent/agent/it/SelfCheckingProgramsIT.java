@@ -54,7 +54,9 @@ class SelfCheckingProgramsIT {
     private static final List<String[]> THREE_RUNS = List.<String[]>of(
             new String[] {"EveryWayOut", "every way out: 48000 calls (11851 inside another block), 5834 thrown, "
                     + "1609787 units moved, 6 monitors free ok"},
-            new String[] {"PlainRuns", "plain runs: 174581 moves of 699210 units, 7871 audits, totals whole ok"});
+            new String[] {"PlainRuns", "plain runs: 174581 moves of 699210 units, 7871 audits, totals whole ok"},
+            new String[] {"NestedWait", "nested wait: 900 moves of 22908 units, each waited for and answered, "
+                    + "never seen half done ok"});
 
     static Stream<Arguments> threeRunsOnEveryJdk() {
         return Jvm.javaHomes().flatMap(home -> THREE_RUNS.stream()
