@@ -1,5 +1,6 @@
 package org.stmagent.agent;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -86,18 +87,32 @@ public final class AgentOptions {
      */
     public static final String ORECS = "orecs";
 
+    /**
+     * Seconds after which the watchdog reports, once, a transaction still retrying or running, or a
+     * thread still waiting for the inevitable transaction or for a segment; {@code 0} or {@code off}
+     * turns it off. Default: {@value #DEFAULT_WATCHDOG_SECONDS}.
+     */
+    public static final String WATCHDOG = "watchdog";
+
     /** A properties file with any of these keys, overridden by the other sources. Default: none. */
     public static final String CONFIG = "config";
 
     /** Every valid key, in the order {@link #toString()} writes them. */
     public static final List<String> VALID_KEYS = List.of(INCLUDE, EXCLUDE, SEGMENTS, MONITORS, ANNOTATIONS,
-            REPORT, JSON, TOP, HISTOGRAM, DUMP, PURE, VERBOSE, INEVITABLE_AFTER, STATISTICS, COLLECTIONS, ADAPTIVE, ORECS, CONFIG);
+            REPORT, JSON, TOP, HISTOGRAM, DUMP, PURE, VERBOSE, INEVITABLE_AFTER, STATISTICS, COLLECTIONS, ADAPTIVE, ORECS,
+            WATCHDOG, CONFIG);
 
     /** Default of {@link #TOP}. */
     public static final int DEFAULT_TOP = 10;
 
     /** Default of {@link #INEVITABLE_AFTER}; equal to the runtime's own default. */
     public static final int DEFAULT_INEVITABLE_AFTER = 10;
+
+    /** Default of {@link #WATCHDOG}; equal to the runtime's own default. */
+    public static final int DEFAULT_WATCHDOG_SECONDS = 10;
+
+    /** The {@link #WATCHDOG} value that turns the watchdog off (as {@code 0} does). */
+    public static final String WATCHDOG_OFF = "off";
 
     /** The {@link #REPORT} value that writes the report to standard error (the default). */
     public static final String REPORT_STDERR = "stderr";
@@ -274,6 +289,15 @@ public final class AgentOptions {
         return value == null ? DEFAULT_INEVITABLE_AFTER : Integer.parseInt(value);
     }
 
+    /** The watchdog's threshold in milliseconds, 0 when it is off. @see #WATCHDOG */
+    public long getWatchdogMillis() {
+        String value = values.get(WATCHDOG);
+        if (value == null) {
+            return DEFAULT_WATCHDOG_SECONDS * 1000L;
+        }
+        return value.equalsIgnoreCase(WATCHDOG_OFF) ? 0 : new BigDecimal(value).movePointRight(3).longValueExact();
+    }
+
     /** @see #CONFIG; {@code null} if not given. */
     public Path getConfigFile() {
         return path(CONFIG);
@@ -325,6 +349,11 @@ public final class AgentOptions {
                 int orecs = Integer.parseInt(value.trim());
                 if (Integer.bitCount(orecs) != 1 || orecs > 1 << 26) {
                     throw new IllegalArgumentException("expected a power of two from 1024 to 67108864");
+                }
+                break;
+            case WATCHDOG:
+                if (!value.equalsIgnoreCase(WATCHDOG_OFF) && !value.matches("\\d{1,9}(\\.\\d{1,3})?")) {
+                    throw new IllegalArgumentException("expected a number of seconds (up to three decimals) or 'off'");
                 }
                 break;
             case MONITORS:

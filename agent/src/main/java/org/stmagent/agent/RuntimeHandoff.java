@@ -18,7 +18,8 @@ final class RuntimeHandoff {
     }
 
     static void configure(AgentOptions options) {
-        RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter(), options.isStatistics());
+        RuntimeSettings.configure(options.getSegments(), options.getInevitableAfter(), options.isStatistics(),
+                options.getWatchdogMillis());
         ShutdownReport.install(options.getReport(),
                 options.getJsonFile() == null ? null : options.getJsonFile().toString(), options.getTop());
         Thread jmx = new Thread(StatisticsMBean::register, "stm-agent MBean registration");

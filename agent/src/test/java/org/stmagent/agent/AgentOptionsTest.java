@@ -224,6 +224,26 @@ class AgentOptionsTest {
     }
 
     @Test
+    void watchdogIsSecondsOrOff() {
+        assertEquals(10_000, new AgentOptions("").getWatchdogMillis());
+        assertEquals(3_000, new AgentOptions("watchdog=3").getWatchdogMillis());
+        assertEquals(250, new AgentOptions("watchdog=0.25").getWatchdogMillis());
+        assertEquals(0, new AgentOptions("watchdog=0").getWatchdogMillis());
+        assertEquals(0, new AgentOptions("watchdog=OFF").getWatchdogMillis());
+        for (String bad : new String[] {"-1", "1e3", "ten", "0.0001", "1s"}) {
+            OptionException e = assertThrows(OptionException.class, () -> new AgentOptions("watchdog=" + bad));
+            assertTrue(e.getMessage().startsWith("bad option 'watchdog=" + bad + "' in the agent argument: expected a "
+                    + "number of seconds"), e.getMessage());
+        }
+    }
+
+    @Test
+    void defaultWatchdogIsTheRuntimes() {
+        assertEquals(org.stmagent.runtime.settings.RuntimeSettings.DEFAULT_WATCHDOG_SECONDS,
+                AgentOptions.DEFAULT_WATCHDOG_SECONDS);
+    }
+
+    @Test
     void configMustBeAReadableFile() throws IOException {
         Path file = Files.writeString(temp.resolve("stm.properties"), "segments=2\n");
         assertEquals(file, new AgentOptions("config=" + file).getConfigFile());
@@ -237,7 +257,7 @@ class AgentOptionsTest {
         OptionException e = assertThrows(OptionException.class, () -> new AgentOptions("sgments=4"));
         assertEquals("unknown option 'sgments' in the agent argument. Valid options: include, exclude, "
                 + "segments, monitors, annotations, report, json, top, histogram, dump, pure, verbose, "
-                + "inevitableAfter, statistics, collections, adaptive, orecs, config", e.getMessage());
+                + "inevitableAfter, statistics, collections, adaptive, orecs, watchdog, config", e.getMessage());
     }
 
     @Test
@@ -331,7 +351,7 @@ class AgentOptionsTest {
                 AgentOptions.ANNOTATIONS, AgentOptions.REPORT, AgentOptions.JSON, AgentOptions.TOP,
                 AgentOptions.HISTOGRAM, AgentOptions.DUMP, AgentOptions.PURE, AgentOptions.VERBOSE,
                 AgentOptions.INEVITABLE_AFTER, AgentOptions.STATISTICS, AgentOptions.COLLECTIONS, AgentOptions.ADAPTIVE,
-                AgentOptions.ORECS, AgentOptions.CONFIG),
+                AgentOptions.ORECS, AgentOptions.WATCHDOG, AgentOptions.CONFIG),
                 AgentOptions.VALID_KEYS);
     }
 
@@ -355,6 +375,8 @@ class AgentOptionsTest {
             case AgentOptions.COLLECTIONS:
             case AgentOptions.ADAPTIVE:
                 return "false";
+            case AgentOptions.WATCHDOG:
+                return "2.5";
             case AgentOptions.ORECS:
                 return "1048576";
             case AgentOptions.ANNOTATIONS:

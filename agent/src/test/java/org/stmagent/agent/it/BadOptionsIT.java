@@ -12,7 +12,8 @@ import org.stmagent.testing.Jvm;
 /** A bad option stops the JVM before main, with one line naming it and listing the valid options. */
 class BadOptionsIT {
     private static final String VALID = "Valid options: include, exclude, segments, monitors, annotations, report, "
-            + "json, top, histogram, dump, pure, verbose, inevitableAfter, statistics, collections, adaptive, orecs, config";
+            + "json, top, histogram, dump, pure, verbose, inevitableAfter, statistics, collections, adaptive, orecs, "
+            + "watchdog, config";
 
     static List<Arguments> badOptions() {
         List<Arguments> cases = new java.util.ArrayList<>();
@@ -22,6 +23,9 @@ class BadOptionsIT {
             cases.add(Arguments.of(home, List.of(Jvm.agent("segments=0")),
                     "stm-agent: bad option 'segments=0' in the agent argument: expected a positive integer. "));
         });
+        cases.add(Arguments.of(System.getProperty("java.home"), List.of("-Dstm.watchdog=soon", Jvm.agent(null)),
+                "stm-agent: bad option 'watchdog=soon' in -Dstm.watchdog: expected a number of seconds (up to three "
+                        + "decimals) or 'off'. "));
         cases.add(Arguments.of(System.getProperty("java.home"), List.of(Jvm.agent("verbose")),
                 "stm-agent: malformed option 'verbose' in the agent argument: expected key=value. "));
         cases.add(Arguments.of(System.getProperty("java.home"), List.of("-Dstm.monitor=lock", Jvm.agent(null)),

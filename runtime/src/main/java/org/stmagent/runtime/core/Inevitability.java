@@ -168,10 +168,12 @@ final class Inevitability {
         if (!InevitableToken.tryAcquire(tx.slot)) {
             int site = InevitableToken.holderSite();
             long start = StatisticsClock.precise();
+            tx.inevitableWaitSince = start;
             long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
             int round = 0;
             while (!InevitableToken.tryAcquire(tx.slot)) {
                 if (tx.running && (tx.slot.killed || SerialMode.requested())) {
+                    tx.inevitableWaitSince = 0;
                     tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
                     throw tx.doom(AbortCause.INEVITABLE);
                 }
@@ -180,6 +182,7 @@ final class Inevitability {
                 }
                 round = Spin.pause(round);
             }
+            tx.inevitableWaitSince = 0;
             tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
         }
         holdsToken = true;
@@ -192,6 +195,7 @@ final class Inevitability {
         }
         int site = InevitableToken.holderSite();
         long start = StatisticsClock.precise();
+        tx.inevitableWaitSince = start;
         long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
         int round = 0;
         while (!InevitableToken.tryAcquire(tx.slot)) {
@@ -201,6 +205,7 @@ final class Inevitability {
             }
             round = Spin.pause(round);
         }
+        tx.inevitableWaitSince = 0;
         if (round > 0) {
             tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
         }
@@ -222,6 +227,7 @@ final class Inevitability {
     void awaitNoInevitable() {
         int site = InevitableToken.holderSite();
         long start = StatisticsClock.precise();
+        tx.inevitableWaitSince = start;
         long patience = System.nanoTime() + BlockedInevitables.PATIENCE_NANOS;
         int round = 0;
         while (InevitableToken.isHeld() || BlockedInevitables.anyInevitable(tx.pool, tx.slot, true)) {
@@ -231,6 +237,7 @@ final class Inevitability {
             tx.standAsideIfAsked();
             round = Spin.pause(round);
         }
+        tx.inevitableWaitSince = 0;
         tx.chargeInevitableWait(site, StatisticsClock.precise() - start);
     }
 }

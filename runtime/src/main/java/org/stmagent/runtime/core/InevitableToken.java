@@ -34,6 +34,11 @@ final class InevitableToken {
         HOLDER.compareAndSet(slot, null);
     }
 
+    /** The holder's slot, or null: racy, for the {@link Watchdog}. */
+    static SegmentSlot holder() {
+        return HOLDER.get();
+    }
+
     static boolean isHeld() {
         return HOLDER.get() != null;
     }

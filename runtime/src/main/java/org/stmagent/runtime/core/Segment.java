@@ -99,6 +99,10 @@ public final class Segment {
     int nextAttemptInevitable = NOT_INEVITABLE;
     private TransactionAbort doomed;
     int aborts;
+    /** When the outermost transaction began ({@link StatisticsClock#now}): the {@link Watchdog} tells transactions apart by it. */
+    long began;
+    /** When the attempt started waiting for the inevitable transaction (its token, a location, its end), or 0: for the {@link Watchdog}. */
+    volatile long inevitableWaitSince;
     /** Retries after rolled-back attempts before the transaction gives up ({@code Integer.MAX_VALUE}: never). */
     private int retries;
     /** Whether an exception leaving the region rolls it back (instead of committing it). */
@@ -195,7 +199,8 @@ public final class Segment {
         running = true;
         membership.enter();
         timings.transactionStarts();
-        claimSlot(TimedState.OUTSIDE_TRANSACTION, StatisticsClock.now());
+        began = StatisticsClock.now();
+        claimSlot(TimedState.OUTSIDE_TRANSACTION, began);
         aborts = 0;
         startAttempt();
         return this;
@@ -730,6 +735,7 @@ public final class Segment {
         if (status == SegmentSlotFields.INEVITABLE) {
             int site = InevitableToken.holderSite();
             long start = StatisticsClock.precise();
+            inevitableWaitSince = start;
             boolean passedOver = awaitRelease(orec, word, owner, toRead);
             chargeInevitableWait(site, StatisticsClock.precise() - start);
             return passedOver;
@@ -761,6 +767,7 @@ public final class Segment {
         } finally {
             slot.waitingInRuntime = false;
             slot.waitingBehindBlocked = false;
+            inevitableWaitSince = 0;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.stmagent.runtime.core;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +29,10 @@ public final class SegmentPool {
 
     private static final class Holder {
         static final SegmentPool INSTANCE = new SegmentPool(RuntimeSettings.segments());
+
+        static {
+            Watchdog.watch(INSTANCE);
+        }
     }
 
     private final int limit;
@@ -34,6 +40,8 @@ public final class SegmentPool {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger releases = new AtomicInteger();
     private final ConcurrentLinkedQueue<Thread> waiters = new ConcurrentLinkedQueue<>();
+    /** The threads in {@link #claim}, with when they began to wait ({@code nanoTime}): for the {@link Watchdog}. */
+    private final Map<Thread, Long> waitingSince = new ConcurrentHashMap<>();
 
     SegmentPool(int limit) {
         if (limit < 1 || limit + EXTRA_SLOTS >= Orecs.MAX_SEGMENTS) {
@@ -94,6 +102,7 @@ public final class SegmentPool {
             return slot;
         }
         waiting.incrementAndGet();
+        waitingSince.put(thread, System.nanoTime());
         try {
             long starvedAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS);
             int releasesSeen = releases.get();
@@ -119,6 +128,7 @@ public final class SegmentPool {
                 }
             }
         } finally {
+            waitingSince.remove(thread);
             waiting.decrementAndGet();
         }
     }
@@ -142,6 +152,11 @@ public final class SegmentPool {
             }
         }
         return true;
+    }
+
+    /** The threads waiting for a slot now, with when they began to wait. */
+    Map<Thread, Long> waitingSince() {
+        return waitingSince;
     }
 
     void release(SegmentSlot slot) {

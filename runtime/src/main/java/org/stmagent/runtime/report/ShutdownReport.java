@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.stmagent.runtime.core.AdaptiveSites;
+import org.stmagent.runtime.core.Watchdog;
 import org.stmagent.runtime.stats.Conflicts;
 import org.stmagent.runtime.stats.InevitableSites;
 import org.stmagent.runtime.stats.Recording;
@@ -57,11 +58,13 @@ public final class ShutdownReport {
     /** The text of the report as it stands now. */
     public static String render() {
         if (!Recording.ON) {
-            return "stm-agent report: statistics=false: no statistics, timings or conflicts were kept" + System.lineSeparator();
+            return "stm-agent report: statistics=false: no statistics, timings or conflicts were kept" + System.lineSeparator()
+                    + Watchdog.summary();
         }
         return "stm-agent report: transaction statistics per thread (count, time, share of the thread's time)"
                 + System.lineSeparator() + StatisticsTable.render() + Conflicts.render(topConflicts)
-                + InevitableSites.render(topConflicts) + AdaptiveSites.render(topConflicts) + Timings.render();
+                + InevitableSites.render(topConflicts) + AdaptiveSites.render(topConflicts) + Timings.render()
+                + Watchdog.summary();
     }
 
     static void write(String target, String text) {
