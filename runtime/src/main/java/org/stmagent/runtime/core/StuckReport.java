@@ -9,22 +9,12 @@ import org.stmagent.runtime.stats.Sites;
  * The {@link Watchdog}'s text for one stuck transaction or wait: one block on standard error, its
  * first line prefixed {@value #PREFIX}, naming the thread, what it waits for or how many attempts
  * it made and for how long, the inevitable transaction's thread and site, both stacks, and one line
- * of what to do.
+ * of what to do. The settings it is given are those its advice names.
  */
-final class StuckReport {
+record StuckReport(long thresholdNanos, int inevitableAfter, int segmentLimit) {
     static final String PREFIX = "stm-agent watchdog: ";
     private static final int FRAMES = 16;
     private static final String NL = System.lineSeparator();
-
-    private final long thresholdNanos;
-    private final int inevitableAfter;
-    private final int segmentLimit;
-
-    StuckReport(long thresholdNanos, int inevitableAfter, int segmentLimit) {
-        this.thresholdNanos = thresholdNanos;
-        this.inevitableAfter = inevitableAfter;
-        this.segmentLimit = segmentLimit;
-    }
 
     String render(Stuck stuck, long now) {
         StringBuilder out = new StringBuilder(PREFIX).append("thread ").append(name(stuck.thread()))
