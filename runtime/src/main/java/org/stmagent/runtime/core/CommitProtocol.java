@@ -38,7 +38,7 @@ final class CommitProtocol {
         tx.published.markWriteback(VersionClock.WRITEBACK_PENDING);
         long version = VersionClock.tick();
         tx.published.markWriteback(version);
-        tx.slot.commits.publish(version, tx.writes); // before validating: readers never wait for that
+        tx.slot.commits.publish(version, tx.writes, false); // before validating: readers never wait for that
         if (version != tx.snapshot + 1 && !TestHooks.BROKEN_VALIDATION && !readsUntouched(tx.snapshot, version - 1)) {
             tx.published.markWriteback(0);
             throw tx.doom(AbortCause.WRITE_READ);
@@ -55,7 +55,7 @@ final class CommitProtocol {
      * read at the version it had: a reader of that location must not be invalidated for nothing.
      */
     private void commitInevitable() {
-        long version = versionInPlaceWrites();
+        long version = versionInPlaceWrites(false);
         long written = Orecs.unlockedWord(version);
         for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
             Orecs.release(tx.writes.lockedOrec(e), tx.writes.written(e) ? written : tx.writes.previousWord(e));
@@ -74,7 +74,11 @@ final class CommitProtocol {
      */
     void publishHoldingMonitors(Object released) {
         if (!holdsOnlyMonitorWords(released)) {
-            long version = versionInPlaceWrites();
+            // every orec it locked goes in the commit ring, read or not: an optimistic transaction
+            // that entered one of the monitors before this one locked it must not commit after
+            // writing what this one read there, once the read locks are gone (its validation
+            // by the ring would not see the signal word this one still holds)
+            long version = versionInPlaceWrites(true);
             long written = Orecs.unlockedWord(version);
             int id = tx.slot.id;
             int kept = 0;
@@ -83,7 +87,7 @@ final class CommitProtocol {
                 if (tx.monitors.holdsSignalOrec(orec, released)) {
                     if (kept != e) {
                         tx.writes.moveLock(e, kept);
-                        Orecs.release(orec, Orecs.lockedWord(id, kept)); // still ours, under its new entry
+                        Orecs.release(orec, Orecs.lockedWord(id, kept, tx.lockTag)); // still ours, under its new entry
                     }
                     kept++;
                 } else {
@@ -100,11 +104,11 @@ final class CommitProtocol {
      * The inevitable transaction's writes, already in place: draws their version, logs them in the
      * slot's commit ring, and waits for the older commits that read them to finish writing back.
      */
-    private long versionInPlaceWrites() {
+    private long versionInPlaceWrites(boolean withReadLocks) {
         tx.published.markWriteback(VersionClock.WRITEBACK_PENDING); // readers extending wait for the entry
         long version = VersionClock.tick();
         tx.published.markWriteback(version);
-        tx.slot.commits.publish(version, tx.writes);
+        tx.slot.commits.publish(version, tx.writes, withReadLocks);
         tx.published.markWriteback(0);
         Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes);
         return version;
@@ -130,7 +134,7 @@ final class CommitProtocol {
             int id = tx.slot.id;
             for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
                 // a lock the inevitable transaction stole is no longer ours to restore
-                Orecs.compareAndSet(tx.writes.lockedOrec(e), Orecs.lockedWord(id, e), tx.writes.previousWord(e));
+                Orecs.compareAndSet(tx.writes.lockedOrec(e), Orecs.lockedWord(id, e, tx.lockTag), tx.writes.previousWord(e));
             }
         } else {
             // a failed switch to inevitable, or a transaction abandoned after an exception: the

@@ -42,15 +42,18 @@ final class CommitRing {
         return UnsafeApi.getLongVolatile(lines, HEAD);
     }
 
-    /** Records what the commit with {@code version} wrote; the caller holds this ring's slot. */
-    void publish(long version, WriteLog writes) {
+    /**
+     * Records what the commit with {@code version} wrote, and with {@code withReadLocks} also what
+     * it had locked to read; the caller holds this ring's slot.
+     */
+    void publish(long version, WriteLog writes, boolean withReadLocks) {
         long head = UnsafeApi.getLong(lines, HEAD);
         long at = entryAddress(head);
         int entry = (int) (head & MASK);
         UnsafeApi.putLongRelease(lines, at, 0L); // readers of the old entry see it change
         int count = 0;
         for (int i = 0, n = writes.lockCount(); i < n; i++) {
-            if (!writes.written(i)) {
+            if (!withReadLocks && !writes.written(i)) {
                 continue; // locked by the inevitable transaction to read: nothing changed there
             }
             if (count == CAPACITY) {

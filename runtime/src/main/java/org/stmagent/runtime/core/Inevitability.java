@@ -42,10 +42,10 @@ final class Inevitability {
         Object event = FlightEvents.inevitableStart();
         acquireToken();
         markInevitable(site);
-        if (tx.slot.killed) { // by an earlier holder of the token; nobody else kills while we hold it
+        if (!tx.slot.becomeInevitableUnlessKilled()) {
+            // by an earlier holder of the token, or by one it was taken over from while blocked
             throw tx.doom(AbortCause.INEVITABLE);
         }
-        tx.slot.setStatus(SegmentSlotFields.INEVITABLE);
         tx.inevitable = true;
         tx.leaveFastPath();
         // Lock everything read so far, checking it is still what the snapshot saw.
@@ -100,7 +100,7 @@ final class Inevitability {
                     if (checkSnapshot) {
                         return false; // a monitor read earlier is plain now: what was read there is not kept
                     }
-                    if (PlainMonitors.drainAndLock(orec, tx.plainHolder, tx.writes, id, holder, offset, site)) {
+                    if (PlainMonitors.drainAndLock(orec, tx.plainHolder, tx.writes, id, tx.lockTag, holder, offset, site)) {
                         return true;
                     }
                     continue;
@@ -125,7 +125,7 @@ final class Inevitability {
                             tx.commitProtocol.publishHoldingMonitors(null);
                             published = true;
                         }
-                        if (toRead && tx.slot.waitingBehindBlocked && tx.sharedByChance(orec, owner)) {
+                        if (toRead && tx.slot.waitingBehindBlocked && tx.sharedByChance(orec, word, owner)) {
                             return true; // entering a monitor whose signal word another one's holder keeps
                         }
                         round = tx.pauseBehind(owner, round); // committing, rolling back or inevitable: it releases
@@ -141,7 +141,7 @@ final class Inevitability {
                     return false;
                 }
                 int entry = tx.writes.addLock(orec, previous, holder, offset, site, false);
-                if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(id, entry))) {
+                if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(id, entry, tx.lockTag))) {
                     return true;
                 }
                 tx.writes.removeLastLock();

@@ -16,10 +16,14 @@ import org.stmagent.runtime.settings.RuntimeSettings;
  * <p>Bit layout of an orec word:
  * <pre>
  *   unlocked:  [ version : 63 ][ 0 ]          the version (clock value) of the last commit here
- *   locked:    [ lock entry : 47 ][ segment : 15 ][ 1 ]
+ *   locked:    [ 0 ][ attempt : 19 ][ lock entry : 28 ][ segment : 15 ][ 1 ]
  *              segment    = id of the owning {@link Segment}
  *              lock entry = index of the owner's lock-log entry, which keeps the version to
  *                           restore on abort and the chain of buffered writes under this orec
+ *              attempt    = the owner's attempt tag ({@link #attemptTag}), so that a lock word
+ *                           read from one attempt never matches one of the next attempt in the
+ *                           same slot: an inevitable transaction that read the word of an attempt
+ *                           it then kills cannot steal, by CAS, a lock of a later attempt there
  * </pre>
  */
 public final class Orecs {
@@ -105,8 +109,23 @@ public final class Orecs {
         return version << 1;
     }
 
+    private static final int ENTRY_BITS = 28;
+    private static final int ENTRY_MASK = (1 << ENTRY_BITS) - 1;
+    private static final int TAG_SHIFT = 16 + ENTRY_BITS;
+    private static final int TAG_MASK = (1 << 19) - 1;
+
+    /** The attempt tag of lock words, for an owner's attempt counter. */
+    static long attemptTag(int attempt) {
+        return (long) (attempt & TAG_MASK) << TAG_SHIFT;
+    }
+
+    /** A lock word without an attempt tag: for owners whose words no transaction steals. */
     static long lockedWord(int segmentId, int lockEntry) {
-        return ((long) lockEntry << 16) | ((long) segmentId << 1) | 1L;
+        return lockedWord(segmentId, lockEntry, 0L);
+    }
+
+    static long lockedWord(int segmentId, int lockEntry, long attemptTag) {
+        return attemptTag | ((long) lockEntry << 16) | ((long) segmentId << 1) | 1L;
     }
 
     static int owner(long lockedWord) {
@@ -114,6 +133,6 @@ public final class Orecs {
     }
 
     static int lockEntry(long lockedWord) {
-        return (int) (lockedWord >>> 16);
+        return (int) (lockedWord >>> 16) & ENTRY_MASK;
     }
 }

@@ -130,7 +130,7 @@ final class PlainMonitors {
      * cannot switch the monitor back before the transaction is inside. False, nothing taken, when
      * the word is not in plain mode.
      */
-    static boolean drainAndLock(int orec, PlainHolder self, WriteLog writes, int slotId,
+    static boolean drainAndLock(int orec, PlainHolder self, WriteLog writes, int slotId, long lockTag,
             Object holder, long offset, int site) {
         int round = 0;
         while (true) {
@@ -141,7 +141,7 @@ final class PlainMonitors {
             if (isHeld(word) && Orecs.compareAndSet(orec, word, DRAINING)) {
                 PlainHolder.awaitNoneInside(orec, self);
                 int entry = writes.addLock(orec, Orecs.unlockedWord(VersionClock.now()), holder, offset, site, false);
-                Orecs.release(orec, Orecs.lockedWord(slotId, entry));
+                Orecs.release(orec, Orecs.lockedWord(slotId, entry, lockTag));
                 PlainRunExclusion.monitorDrained();
                 return true;
             }

@@ -99,6 +99,9 @@ public final class Segment {
     int nextAttemptInevitable = NOT_INEVITABLE;
     private TransactionAbort doomed;
     int aborts;
+    /** This attempt's tag in the lock words it writes ({@link Orecs#attemptTag}). */
+    long lockTag;
+    private int attemptCount;
     /** When the outermost transaction began ({@link StatisticsClock#now}): the {@link Watchdog} tells transactions apart by it. */
     long began;
     /** When the attempt started waiting for the inevitable transaction (its token, a location, its end), or 0: for the {@link Watchdog}. */
@@ -297,6 +300,7 @@ public final class Segment {
 
     void startAttempt() {
         slot.clearKill();
+        lockTag = Orecs.attemptTag(++attemptCount);
         timings.attemptStarts();
         notes.jdkCallSite = Sites.UNKNOWN;
         doomed = null;
@@ -318,7 +322,7 @@ public final class Segment {
             }
             inevitability.markInevitable(site);
             FlightEvents.inevitableEnd(event, site);
-            slot.setStatus(SegmentSlotFields.INEVITABLE);
+            slot.setStatus(SegmentSlotFields.INEVITABLE); // before its first lock: no kill applies to it
             inevitable = true;
             leaveFastPath();
             snapshot = VersionClock.now();
@@ -496,8 +500,9 @@ public final class Segment {
         }
     }
 
+    /** A kill is meant for an optimistic attempt; an inevitable one has locks nobody may steal. */
     private void throwIfKilled() {
-        if (slot.killed) {
+        if (slot.killed && !inevitable) {
             throw doom(AbortCause.INEVITABLE);
         }
     }
@@ -656,7 +661,7 @@ public final class Segment {
             }
             // the entry is filled before the CAS publishes it: the inevitable transaction may read it
             int entry = writes.addLock(orec, word, notes.accessHolder, notes.accessOffset, notes.accessSite, true);
-            if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(slot.id, entry))) {
+            if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(slot.id, entry, lockTag))) {
                 return entry;
             }
             writes.removeLastLock();
@@ -758,7 +763,7 @@ public final class Segment {
         try {
             while (Orecs.get(orec) == word) {
                 throwIfKilled();
-                if (toRead && slot.waitingBehindBlocked && sharedByChance(orec, owner)) {
+                if (toRead && slot.waitingBehindBlocked && sharedByChance(orec, word, owner)) {
                     return true;
                 }
                 round = pauseBehind(owner, round);
@@ -776,15 +781,19 @@ public final class Segment {
      * holds for another monitor while blocked in a call of the program's own. The signal orecs are
      * a hash table: with many monitors (a database's row locks) one shares a word with a monitor
      * held through a long block. The owner does not hold this monitor, so entering it need not wait;
-     * it is not locked or read there (see docs/design.md for what that leaves out).
+     * it is not locked or read there (see docs/design.md for what that leaves out). The owner is
+     * seen blocked again, and its lock {@code word} (unique to its attempt) still in place, after
+     * its monitors were read: an owner that has gone on meanwhile may have left this monitor's
+     * region or ended, and its monitors then say nothing about the word.
      */
-    boolean sharedByChance(int orec, SegmentSlot owner) {
+    boolean sharedByChance(int orec, long word, SegmentSlot owner) {
         if (!Orecs.isMonitorIndex(orec) || notes.accessOffset != ConflictLocation.MONITOR_WORD
                 || notes.accessHolder == null || !owner.ownerBlockedOutsideRuntime()) {
             return false;
         }
         Segment holder = owner.descriptor;
-        return holder != null && !holder.monitors.holds(notes.accessHolder);
+        return holder != null && !holder.monitors.holds(notes.accessHolder) && owner.ownerBlockedOutsideRuntime()
+                && Orecs.get(orec) == word;
     }
 
     void chargeWait(TimedState state, long nanos) {

@@ -143,6 +143,21 @@ final class SegmentSlot extends SegmentSlotPadAfter {
     }
 
     /**
+     * The running attempt becomes inevitable, unless it has been killed: the same Dekker pair with
+     * {@link #kill} as {@link #startCommitUnlessKilled}. A killer that sees {@code INEVITABLE}
+     * waits; one that saw {@code ACTIVE} may have stolen locks, and the attempt then rolls back.
+     * (Two inevitable transactions run at once when the token was taken over from a blocked one.)
+     */
+    boolean becomeInevitableUnlessKilled() {
+        STATUS.setVolatile(this, INEVITABLE);
+        if (killed) {
+            STATUS.setRelease(this, ACTIVE);
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * The inevitable transaction kills the attempt running here (see {@link #startCommitUnlessKilled}).
      * True when the attempt is still running optimistically: it can no longer commit, and its locks
      * may be stolen. False when it started committing (or ended) first: wait for it.

@@ -27,8 +27,8 @@ class CommitRingTest {
     @Test
     void aCommitThatWroteWhatWasReadInvalidatesTheRange() {
         CommitRing ring = new CommitRing();
-        ring.publish(101, writing(10, 11));
-        ring.publish(105, writing(12));
+        ring.publish(101, writing(10, 11), false);
+        ring.publish(105, writing(12), false);
         assertEquals(Boolean.TRUE, ring.untouchedBetween(100, 105, reading(1, 2, 3), null));
         assertEquals(Boolean.FALSE, ring.untouchedBetween(100, 105, reading(1, 12), null));
         assertEquals(Boolean.FALSE, ring.untouchedBetween(100, 104, reading(11), null));
@@ -40,7 +40,7 @@ class CommitRingTest {
     void anEmptyRingAndAnEmptyCommitTouchNothing() {
         CommitRing ring = new CommitRing();
         assertEquals(Boolean.TRUE, ring.untouchedBetween(1, 1_000, reading(5), null));
-        ring.publish(7, writing());
+        ring.publish(7, writing(), false);
         assertEquals(Boolean.TRUE, ring.untouchedBetween(6, 7, reading(5), null));
     }
 
@@ -51,11 +51,11 @@ class CommitRingTest {
         for (int i = 0; i < many.length; i++) {
             many[i] = 1_000 + i;
         }
-        ring.publish(201, writing(many));
+        ring.publish(201, writing(many), false);
         assertNull(ring.untouchedBetween(200, 201, reading(1), null));
 
         for (int v = 0; v < CommitRing.ENTRIES; v++) {
-            ring.publish(300 + v, writing(7));
+            ring.publish(300 + v, writing(7), false);
         }
         assertNull(ring.untouchedBetween(250, 300 + CommitRing.ENTRIES, reading(1), null), "201 is gone from the ring");
         assertEquals(Boolean.TRUE, ring.untouchedBetween(300, 300 + CommitRing.ENTRIES, reading(1), null));
@@ -66,10 +66,10 @@ class CommitRingTest {
         CommitRing ring = new CommitRing();
         WriteLog first = new WriteLog();
         first.addLock(9, 0, String.class, 12, 41, true);
-        ring.publish(50, first);
+        ring.publish(50, first, false);
         WriteLog second = new WriteLog();
         second.addLock(9, 0, Integer.class, 16, 42, true);
-        ring.publish(60, second);
+        ring.publish(60, second, false);
 
         assertEquals(42, ring.siteOf(ring.findWrite(9, 60)));
         assertEquals(41, ring.siteOf(ring.findWrite(9, 59)));

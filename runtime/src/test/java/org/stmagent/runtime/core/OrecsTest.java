@@ -88,6 +88,22 @@ class OrecsTest {
     }
 
     @Test
+    void aLockWordNamesItsOwnerAndEntryAndDiffersFromOneAttemptToTheNext() {
+        int largestEntry = (1 << Orecs.DATA_BITS) + (1 << Orecs.MONITOR_BITS);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long tag = Orecs.attemptTag(attempt);
+            for (int entry : new int[] {0, 1, 4095, largestEntry}) {
+                long word = Orecs.lockedWord(Orecs.MAX_SEGMENTS - 1, entry, tag);
+                assertTrue(Orecs.isLocked(word));
+                assertEquals(Orecs.MAX_SEGMENTS - 1, Orecs.owner(word));
+                assertEquals(entry, Orecs.lockEntry(word));
+                assertTrue(word != Orecs.lockedWord(Orecs.MAX_SEGMENTS - 1, entry, Orecs.attemptTag(attempt + 1)),
+                        "the same lock in the next attempt must have another word");
+            }
+        }
+    }
+
+    @Test
     void theTableSizeIsAPowerOfTwoInRange() {
         String previous = System.getProperty("stm.orecs");
         try {
