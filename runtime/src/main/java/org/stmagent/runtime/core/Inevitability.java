@@ -35,6 +35,7 @@ final class Inevitability {
             // the call may hand what the region wrote to another thread, or block until another
             // thread has acted: nothing but the region's monitors may stay locked across it
             tx.commitProtocol.publishHoldingMonitors(null);
+            releaseToken(); // it stays inevitable, holding its monitors: the call may block for long
         }
     }
 

@@ -5,9 +5,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.stmagent.runtime.stats.Sites;
 
 /**
- * The right to become inevitable. One transaction holds it at a time, so two inevitable
- * transactions never wait for each other's locks; the exception is a holder blocked in a call of
- * the program's own, from which a waiter takes the token over (see {@link BlockedInevitables}).
+ * The right to become inevitable. One transaction holds it at a time while it becomes inevitable
+ * and until it ends, so most of the time one inevitable transaction runs. Two exceptions: a
+ * monitor region gives the token back once it has published what it did before an irrevocable
+ * call or a wait (it keeps only its monitors locked), and a waiter takes the token over from a
+ * holder blocked in a call of the program's own (see {@link BlockedInevitables}).
  */
 final class InevitableToken {
     private static final AtomicReference<SegmentSlot> HOLDER = new AtomicReference<>();

@@ -19,13 +19,15 @@ import org.stmagent.runtime.settings.RuntimeSettings;
  * could ever set the flag; and a region may block in a call of the program's own ({@code join},
  * {@code Future.get}, a latch) until a thread that needs a slot has done its part. So a thread
  * that has waited {@value #STARVED_MILLIS} ms without any slot coming free gets an extra one, up to
- * {@value #EXTRA_SLOTS} beyond the limit, and after 1 ms when fewer owners than the limit are running:
+ * {@value #EXTRA_SLOTS} beyond the limit, and after 50 us when fewer owners than the limit are running:
  * an owner blocked outside the runtime uses no processor, so the limit counts only the others.
  * Those waits are charged to <em>wait free segment</em> as any other.
  */
 public final class SegmentPool {
     public static final int EXTRA_SLOTS = 64;
     private static final long STARVED_MILLIS = 100;
+    /** How long owners seen blocked must stay so before a waiter gets an extra slot. */
+    private static final long BLOCKED_RECHECK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private static final class Holder {
         static final SegmentPool INSTANCE = new SegmentPool(RuntimeSettings.segments());
@@ -115,7 +117,7 @@ public final class SegmentPool {
                 }
                 // an owner's state is sampled: it counts as blocked only if seen so before and after the park
                 boolean fewRunning = fewerRunningThanLimit();
-                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+                LockSupport.parkNanos(this, fewRunning ? BLOCKED_RECHECK_NANOS : TimeUnit.MILLISECONDS.toNanos(1));
                 waiters.remove(thread);
                 if (releases.get() != releasesSeen) {
                     releasesSeen = releases.get(); // slots are moving: keep waiting fairly
