@@ -59,6 +59,9 @@ class SelfCheckingProgramsIT {
                     + "never seen half done ok"},
             new String[] {"HandedToThreads", "handed to threads: 960 regions (478 shared, 482 own), 320 threads "
                     + "started, 320 submitted, 320 supplied async, helpers saw every input ok"},
+            new String[] {"JucInRegions", "juc in regions: 24000 steps, A 16054, B 15996, ReentrantLock 5378, "
+                    + "read-write 4742/649, stamped 5244, semaphore 5391, atomics 169109/17315, map 163604, "
+                    + "4 meetings ok"},
             new String[] {"CallInsideRegion", "call inside region: 40000 writes, 4000 reads unchanged across their "
                     + "call ok"});
 
