@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,5 +53,46 @@ class ConflictFreeCounterTest {
         assertEquals(5, counter.get());
         counter.add(2); // outside a transaction: a transaction of its own
         assertEquals(7, counter.get());
+    }
+
+    @Test
+    void aTransactionSeesItsOwnAddsExactly() {
+        ConflictFreeCounter counter = new ConflictFreeCounter();
+        counter.add(10);
+        long[] seen = new long[2];
+        Stm.atomic(() -> {
+            counter.add(3);
+            seen[0] = counter.get();
+            counter.add(4);
+            seen[1] = counter.get();
+        });
+        assertEquals(13, seen[0]);
+        assertEquals(17, seen[1]);
+        assertEquals(17, counter.get(), "each add committed once");
+    }
+
+    @Test
+    void readersNeverSeeOneCounterOfATransactionWithoutTheOther() {
+        ConflictFreeCounter first = new ConflictFreeCounter();
+        ConflictFreeCounter second = new ConflictFreeCounter();
+        AtomicLong mismatches = new AtomicLong();
+        new Workers("adding or reading").add(2, t -> () -> {
+            for (int i = 0; i < 20_000; i++) {
+                Stm.atomic(() -> {
+                    first.add(1);
+                    second.add(1);
+                });
+            }
+        }).add(2, t -> () -> {
+            for (int i = 0; i < 20_000; i++) {
+                if (Stm.atomic(() -> first.get() != second.get())) {
+                    mismatches.incrementAndGet();
+                }
+            }
+        }).run(60);
+
+        assertEquals(0, mismatches.get(), "a reader saw one transaction's adds to one counter only");
+        assertEquals(40_000, first.get());
+        assertEquals(40_000, second.get());
     }
 }

@@ -3,7 +3,8 @@ package org.stmagent.runtime.core;
 import java.util.Arrays;
 
 /**
- * Increments of counter fields ({@code HashMap.size}, {@code modCount}) that an attempt has not
+ * Increments of counters ({@code int} fields such as {@code HashMap.size} and {@code modCount}, the
+ * {@code long} cells of a {@code ConflictFreeCounter}) that an attempt has not
  * applied yet: they commute with other transactions' increments, so they are added to the committed
  * value at commit, under the field's orec, instead of conflicting on it. A few entries at most; kept
  * across attempts.
@@ -11,7 +12,8 @@ import java.util.Arrays;
 final class CounterDeltas {
     private Object[] holders = new Object[4];
     private long[] offsets = new long[4];
-    private int[] deltas = new int[4];
+    private byte[] kinds = new byte[4];
+    private long[] deltas = new long[4];
     private int[] sites = new int[4];
     private int size;
 
@@ -23,8 +25,8 @@ final class CounterDeltas {
         return size;
     }
 
-    /** Adds {@code delta} to the field's pending increment; returns the pending increment now. */
-    int add(Object holder, long offset, int delta, int site) {
+    /** Adds {@code delta} to the location's pending increment; returns the pending increment now. */
+    long add(Object holder, long offset, byte kind, long delta, int site) {
         int i = indexOf(holder, offset);
         if (i < 0) {
             if (size == holders.length) {
@@ -33,6 +35,7 @@ final class CounterDeltas {
             i = size++;
             holders[i] = holder;
             offsets[i] = offset;
+            kinds[i] = kind;
             deltas[i] = 0;
             sites[i] = site;
         }
@@ -40,16 +43,23 @@ final class CounterDeltas {
         return deltas[i];
     }
 
-    /** Removes the field's pending increment and returns it (0 when none). */
-    int remove(Object holder, long offset) {
-        int i = indexOf(holder, offset);
-        if (i < 0) {
-            return 0;
+    /** Where the location's pending increment is, or -1 when it has none. */
+    int indexOf(Object holder, long offset) {
+        for (int i = 0; i < size; i++) {
+            if (holders[i] == holder && offsets[i] == offset) {
+                return i;
+            }
         }
-        int delta = deltas[i];
+        return -1;
+    }
+
+    /** Removes the pending increment at {@code i} and returns it. */
+    long removeAt(int i) {
+        long delta = deltas[i];
         size--;
         holders[i] = holders[size];
         offsets[i] = offsets[size];
+        kinds[i] = kinds[size];
         deltas[i] = deltas[size];
         sites[i] = sites[size];
         holders[size] = null;
@@ -64,7 +74,11 @@ final class CounterDeltas {
         return offsets[i];
     }
 
-    int delta(int i) {
+    byte kind(int i) {
+        return kinds[i];
+    }
+
+    long delta(int i) {
         return deltas[i];
     }
 
@@ -79,19 +93,11 @@ final class CounterDeltas {
         }
     }
 
-    private int indexOf(Object holder, long offset) {
-        for (int i = 0; i < size; i++) {
-            if (holders[i] == holder && offsets[i] == offset) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private void grow() {
         int capacity = holders.length * 2;
         holders = Arrays.copyOf(holders, capacity);
         offsets = Arrays.copyOf(offsets, capacity);
+        kinds = Arrays.copyOf(kinds, capacity);
         deltas = Arrays.copyOf(deltas, capacity);
         sites = Arrays.copyOf(sites, capacity);
     }

@@ -29,14 +29,35 @@ final class CounterIncrements {
      * in memory now plus the pending increment, which other commits may change before this one.
      */
     int add(Object holder, long offset, int delta, int site) {
-        if (tx.inevitable || tx.allocations.contains(holder) || ownsOrecOf(holder, offset)) {
-            settle(holder, offset, site);
-            int value = (int) tx.readBits(holder, offset, Kind.INT, site) + delta;
-            tx.writeBits(holder, offset, Kind.INT, value, site);
-            return value;
+        if (appliesAtOnce(holder, offset)) {
+            return (int) addNow(holder, offset, Kind.INT, delta, site);
         }
-        int pending = counters.add(holder, offset, delta, site);
-        return UnsafeApi.getIntVolatile(holder, offset) + pending;
+        long pending = counters.add(holder, offset, Kind.INT, delta, site);
+        return UnsafeApi.getIntVolatile(holder, offset) + (int) pending;
+    }
+
+    /**
+     * {@code cell += delta} on a {@code long} that only transactions holding one slot ever add to
+     * (a cell of a {@code ConflictFreeCounter}): like {@link #add}, without reading the cell, so the
+     * attempt keeps no read of it and locks its orec only while committing.
+     */
+    void addToCell(long[] cells, long offset, long delta, int site) {
+        if (appliesAtOnce(cells, offset)) {
+            addNow(cells, offset, Kind.LONG, delta, site);
+        } else {
+            counters.add(cells, offset, Kind.LONG, delta, site);
+        }
+    }
+
+    private boolean appliesAtOnce(Object holder, long offset) {
+        return tx.inevitable || tx.allocations.contains(holder) || ownsOrecOf(holder, offset);
+    }
+
+    private long addNow(Object holder, long offset, byte kind, long delta, int site) {
+        settle(holder, offset, site);
+        long value = tx.readBits(holder, offset, kind, site) + delta;
+        tx.writeBits(holder, offset, kind, value, site);
+        return value;
     }
 
     /**
@@ -47,10 +68,14 @@ final class CounterIncrements {
         if (counters.isEmpty()) {
             return;
         }
-        int delta = counters.remove(holder, offset);
+        int i = counters.indexOf(holder, offset);
+        if (i < 0) {
+            return;
+        }
+        byte kind = counters.kind(i);
+        long delta = counters.removeAt(i);
         if (delta != 0) {
-            int value = (int) tx.readBits(holder, offset, Kind.INT, site) + delta;
-            tx.writeBits(holder, offset, Kind.INT, value, site);
+            tx.writeBits(holder, offset, kind, tx.readBits(holder, offset, kind, site) + delta, site);
         }
     }
 
@@ -62,7 +87,8 @@ final class CounterIncrements {
      */
     void apply() {
         for (int i = 0, n = counters.size(); i < n; i++) {
-            int delta = counters.delta(i);
+            long delta = counters.delta(i);
+            byte kind = counters.kind(i);
             if (delta == 0) {
                 continue; // added and taken back: nothing to write, nothing to lock
             }
@@ -73,16 +99,20 @@ final class CounterIncrements {
             if (tx.inevitable) {
                 tx.writableEntry(orec); // locks in place
                 if (tx.rollbackOnException) {
-                    tx.undo.save(holder, offset, Kind.INT);
+                    tx.undo.save(holder, offset, kind);
                 }
-                Kind.storeBits(holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + delta);
+                Kind.storeBits(holder, offset, kind, committed(holder, offset, kind) + delta);
             } else {
                 int entry = lockCounterOrec(orec);
                 // the orec is ours: memory holds the last committed value
-                tx.writes.put(entry, holder, offset, Kind.INT, UnsafeApi.getIntVolatile(holder, offset) + delta, null);
+                tx.writes.put(entry, holder, offset, kind, committed(holder, offset, kind) + delta, null);
             }
         }
         counters.clear();
+    }
+
+    private static long committed(Object holder, long offset, byte kind) {
+        return kind == Kind.LONG ? UnsafeApi.getLongVolatile(holder, offset) : UnsafeApi.getIntVolatile(holder, offset);
     }
 
     private int lockCounterOrec(int orec) {

@@ -709,6 +709,11 @@ public final class Segment {
         return counterIncrements.add(holder, offset, delta, site);
     }
 
+    /** {@code cells[offset] += delta} on a cell only this slot's transactions add to, as a pending increment. */
+    public void addToCounterCell(long[] cells, long offset, long delta, int site) {
+        counterIncrements.addToCell(cells, offset, delta, site);
+    }
+
     /** Before any other read or write of a counter field: its pending increment is settled. */
     public void settleCounter(Object holder, long offset, int site) {
         counterIncrements.settle(holder, offset, site);
