@@ -3,6 +3,8 @@ package org.stmagent.agent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.stmagent.runtime.seam.SeamNames;
 
@@ -24,10 +26,9 @@ import org.stmagent.runtime.seam.SeamNames;
  */
 public final class ClassNamePatterns {
     /** Prefixes of classes that are never rewritten, whatever the patterns say. */
-    static final List<String> NEVER_REWRITTEN = List.of(
-            "org.stmagent.agent.", SeamNames.RUNTIME_PACKAGE.replace('/', '.'), "org.stmagent.instrument.",
-            "org.stmagent.annotations.", "org.stmagent.shaded.",
-            "java.", "javax.", "jdk.", "sun.", "com.sun.");
+    static final List<String> NEVER_REWRITTEN = Stream.concat(
+            Stream.of(SeamNames.OWN_PACKAGES.split(SeamNames.PATTERN_SEPARATOR)).map(p -> p.replace('/', '.')),
+            Stream.of("java.", "javax.", "jdk.", "sun.", "com.sun.")).collect(Collectors.toUnmodifiableList());
 
     /** Prefixes of libraries rewritten only when an include pattern names them explicitly. */
     static final List<String> EXPLICIT_ONLY = List.of("org.objectweb.asm.", "net.bytebuddy.");

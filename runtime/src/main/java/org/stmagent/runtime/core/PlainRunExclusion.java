@@ -66,7 +66,7 @@ final class PlainRunExclusion {
             slot.countedInFlight = false;
             IN_FLIGHT.decrementAndGet();
         }
-        slot.regionless = false;
+        slot.endRegionless();
     }
 
     /** A regionless transaction, holding no slot, waits until no thread is inside a plain run. */

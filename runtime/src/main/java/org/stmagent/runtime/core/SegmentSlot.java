@@ -58,6 +58,7 @@ final class SegmentSlot extends SegmentSlotPadAfter {
     private static final VarHandle OWNER;
     private static final VarHandle STATUS;
     private static final VarHandle KILLED;
+    private static final VarHandle REGIONLESS;
 
     static {
         try {
@@ -65,6 +66,7 @@ final class SegmentSlot extends SegmentSlotPadAfter {
             OWNER = lookup.findVarHandle(SegmentSlotFields.class, "owner", Thread.class);
             STATUS = lookup.findVarHandle(SegmentSlotFields.class, "status", int.class);
             KILLED = lookup.findVarHandle(SegmentSlotFields.class, "killed", boolean.class);
+            REGIONLESS = lookup.findVarHandle(SegmentSlotFields.class, "regionless", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -90,6 +92,17 @@ final class SegmentSlot extends SegmentSlotPadAfter {
      */
     void setStatus(int update) {
         STATUS.setRelease(this, update);
+    }
+
+    /**
+     * Unmarks a regionless transaction with a release store, and only when marked: a thread that
+     * sees the mark gone sees everything the transaction did, and the common case, a region's
+     * transaction, pays no store at all (a volatile one would be a full fence after the write-back).
+     */
+    void endRegionless() {
+        if (regionless) {
+            REGIONLESS.setRelease(this, false);
+        }
     }
 
     void free() {

@@ -31,6 +31,15 @@ public final class SeamNames {
     /** What separates the patterns of {@link #PURE_API}. */
     public static final String PATTERN_SEPARATOR = ":";
 
+    /**
+     * stm-agent's own packages and its relocated dependencies, never rewritten: internal-name
+     * prefixes separated by {@value #PATTERN_SEPARATOR}. The rewriter and the agent's class
+     * selection both read this one list.
+     */
+    public static final String OWN_PACKAGES = "org/stmagent/agent/" + PATTERN_SEPARATOR + RUNTIME_PACKAGE
+            + PATTERN_SEPARATOR + "org/stmagent/instrument/" + PATTERN_SEPARATOR + "org/stmagent/annotations/"
+            + PATTERN_SEPARATOR + "org/stmagent/shaded/";
+
     /** Prefix of every member the rewriter adds to a class (transactional twins of methods, markers). */
     public static final String MEMBER_PREFIX = "$stm$";
     /** Suffix of the hidden class holding a JDK class's transactional twins. */

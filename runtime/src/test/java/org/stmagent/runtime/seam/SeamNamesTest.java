@@ -42,6 +42,15 @@ class SeamNamesTest {
         }
     }
 
+    @Test
+    void ownPackagesArePackagePrefixesAndHoldTheRuntime() {
+        String[] prefixes = SeamNames.OWN_PACKAGES.split(SeamNames.PATTERN_SEPARATOR);
+        assertTrue(Arrays.asList(prefixes).contains(SeamNames.RUNTIME_PACKAGE));
+        for (String prefix : prefixes) {
+            assertTrue(prefix.matches("org/stmagent/[a-z]+/"), prefix);
+        }
+    }
+
     private static String internalName(Class<?> type) {
         return type.getName().replace('.', '/');
     }

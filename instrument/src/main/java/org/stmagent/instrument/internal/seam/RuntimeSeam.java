@@ -28,9 +28,7 @@ public final class RuntimeSeam {
     public static final String JDK_CALLS = SeamNames.JDK_CALLS;
 
     /** Packages whose classes are never rewritten: stm-agent's own and its relocated dependencies. */
-    public static final java.util.List<String> OWN_PACKAGES = java.util.List.of("org/stmagent/agent/",
-            SeamNames.RUNTIME_PACKAGE, "org/stmagent/instrument/", "org/stmagent/annotations/",
-            "org/stmagent/shaded/");
+    public static final List<String> OWN_PACKAGES = List.of(SeamNames.OWN_PACKAGES.split(SeamNames.PATTERN_SEPARATOR));
 
     /** Whether {@code internalName} belongs to stm-agent itself. */
     public static boolean isOwnClass(String internalName) {

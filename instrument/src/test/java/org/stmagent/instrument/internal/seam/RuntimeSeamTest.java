@@ -31,6 +31,18 @@ class RuntimeSeamTest {
     }
 
     @Test
+    void stmAgentsOwnClassesAreRecognisedAndNoOthers() {
+        for (Class<?> own : new Class<?>[] {RuntimeSeam.class, org.stmagent.runtime.Stm.class,
+                org.stmagent.annotations.Atomic.class}) {
+            assertTrue(RuntimeSeam.isOwnClass(Type.getInternalName(own)), own::getName);
+        }
+        assertTrue(RuntimeSeam.isOwnClass("org/stmagent/shaded/asm/ClassReader"));
+        assertTrue(RuntimeSeam.isOwnClass("org/stmagent/agent/StmAgent"));
+        assertTrue(!RuntimeSeam.isOwnClass("org/stmagent/samples/bank/Bank"));
+        assertTrue(!RuntimeSeam.isOwnClass("org/objectweb/asm/ClassReader"));
+    }
+
+    @Test
     void namedRuntimeClassesExist() throws Exception {
         assertEquals(Error.class, Class.forName(RuntimeSeam.TRANSACTION_ABORT.replace('/', '.')).getSuperclass());
         assertEquals("L" + RuntimeSeam.SEGMENT + ";",
