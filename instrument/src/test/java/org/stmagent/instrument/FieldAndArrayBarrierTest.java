@@ -30,6 +30,26 @@ class FieldAndArrayBarrierTest {
     }
 
     @Test
+    void onlyVolatileFieldsAreAnnouncedToTheRuntime() throws Throwable {
+        loader.fixture("Fields");
+        ClassNode c = new ClassNode();
+        new ClassReader(loader.rewritten.get(RewritingLoader.FIXTURES + "Fields")).accept(c, 0);
+        MethodNode bump = c.methods.stream().filter(m -> m.name.equals("$stm$bumpAll")).findFirst().orElseThrow();
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        for (AbstractInsnNode insn : bump.instructions) {
+            if (insn instanceof MethodInsnNode call && call.owner.equals(RuntimeSeam.BARRIERS)) {
+                calls.add(call.name);
+            }
+        }
+        // volatileCount++: the read announced before its barrier, the write followed by the publishing call
+        int read = calls.indexOf("beforeVolatileRead");
+        assertEquals(1, calls.stream().filter("beforeVolatileRead"::equals).count(), calls::toString);
+        assertEquals(1, calls.stream().filter("afterVolatileWrite"::equals).count(), calls::toString);
+        assertEquals("readLong", calls.get(read + 1), calls::toString);
+        assertEquals("writeLong", calls.get(calls.indexOf("afterVolatileWrite") - 1), calls::toString);
+    }
+
+    @Test
     void codeOutsideTransactionsRunsAsWritten() throws Throwable {
         Object fields = create(loader.fixture("Fields"), 1);
         assertEquals(1, call(fields, "plainIncrement"));

@@ -63,7 +63,9 @@ class SelfCheckingProgramsIT {
                     + "read-write 4742/649, stamped 5244, semaphore 5391, atomics 169109/17315, map 163604, "
                     + "4 meetings ok"},
             new String[] {"CallInsideRegion", "call inside region: 40000 writes, 4000 reads unchanged across their "
-                    + "call ok"});
+                    + "call ok"},
+            new String[] {"VolatilePingPong", "volatile ping-pong: 500 strokes, 500 rounds in one region, 100 long "
+                    + "regions stopped, 500 steps seen, 200000 counted ok"});
 
     static Stream<Arguments> threeRunsOnEveryJdk() {
         return Jvm.javaHomes().flatMap(home -> THREE_RUNS.stream()

@@ -21,6 +21,10 @@ final class Inevitability {
 
     private boolean holdsToken;
 
+    boolean holdsToken() {
+        return holdsToken;
+    }
+
     /** Switches the running attempt to inevitable, for {@code site}: from here on it cannot abort. */
     void becomeInevitable(int site) {
         tx.throwIfDoomed();

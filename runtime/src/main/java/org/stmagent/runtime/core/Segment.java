@@ -89,6 +89,8 @@ public final class Segment {
     boolean inevitable;
     /** Running alone (see {@link SerialMode}): memory is read and written directly. */
     boolean serial;
+    /** The next read is of a volatile field, by an inevitable attempt (see {@link #beforeVolatileRead}). */
+    private boolean volatileReadNext;
     /** The running transaction has no monitor of the original program ({@link PlainRunExclusion}). */
     private boolean regionless;
     /** Begun by a monitor's region (not by {@code @Atomic} or {@code Stm.atomic}). */
@@ -561,7 +563,10 @@ public final class Segment {
             throwIfDoomed();
             throwIfKilled();
             if (inevitable) {
-                if (!serial) {
+                if (volatileReadNext) {
+                    volatileReadNext = false;
+                    UnsafeApi.loadFence(); // each read of a spinning loop goes to memory
+                } else if (!serial) {
                     inevitability.lockOrec(orec, false, true, notes.accessHolder, notes.accessOffset, notes.accessSite);
                 }
                 return OWNED;
@@ -717,6 +722,36 @@ public final class Segment {
     /** Before any other read or write of a counter field: its pending increment is settled. */
     public void settleCounter(Object holder, long offset, int site) {
         counterIncrements.settle(holder, offset, site);
+    }
+
+    /**
+     * Before a read of a volatile field: an inevitable attempt reads it from memory without locking
+     * its orec. A region spinning on a volatile must not hold what the thread it waits for writes;
+     * whatever memory holds is a value some write gave the volatile, as the memory model allows.
+     * An inevitable monitor region that holds the inevitable token publishes and gives the token
+     * back first, as at an irrevocable call: the read may be a loop waiting for another thread,
+     * which may need the token to write what it waits for. An optimistic attempt reads a volatile
+     * as any field, under its snapshot, which it extends as the value changes.
+     */
+    public void beforeVolatileRead(int site) {
+        if (inevitable) {
+            if (inevitability.holdsToken() && mayPublishHoldingMonitors()) {
+                inevitability.becomeInevitable(site);
+            }
+            volatileReadNext = true;
+        }
+    }
+
+    /**
+     * After a write to a volatile field: in a monitor region, other threads may act on it before
+     * the region ends, so the attempt turns inevitable (if it is not yet), publishes everything it
+     * wrote so far and keeps only its monitors, as at an irrevocable call. A volatile of an object
+     * this attempt built is not visible to anyone yet; an {@code @Atomic} method stays one step.
+     */
+    public void publishVolatileWrite(int site) {
+        if (mayPublishHoldingMonitors() && !allocations.contains(notes.accessHolder)) {
+            inevitability.becomeInevitable(site);
+        }
     }
 
     /** Switches the running attempt to inevitable, for {@code site}: from here on it cannot abort. */

@@ -171,6 +171,16 @@ public final class Barriers {
         }
     }
 
+    /** Before a read of a volatile field (see {@link Segment#beforeVolatileRead}). */
+    public static void beforeVolatileRead(Segment segment, int site) {
+        segment.beforeVolatileRead(site);
+    }
+
+    /** After a write to a volatile field: a monitor region publishes it (see {@link Segment#publishVolatileWrite}). */
+    public static void afterVolatileWrite(Segment segment, int site) {
+        segment.publishVolatileWrite(site);
+    }
+
     /** Records an object the transaction just constructed: writes to it need no orec. */
     public static void allocated(Object object, Segment segment) {
         segment.recordAllocation(object);

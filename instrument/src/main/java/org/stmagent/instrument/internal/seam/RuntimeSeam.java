@@ -55,6 +55,8 @@ public final class RuntimeSeam {
     public static final Call END_PLAIN = barrier("endPlain", "()V");
     public static final Call ENTER_PLAIN_MONITOR = barrier("enterPlainMonitor", "(" + OBJECT + "I)V");
     public static final Call LEAVE_FOR_PLAIN = barrier("leaveForPlain", "(" + S + ")Z");
+    public static final Call BEFORE_VOLATILE_READ = barrier("beforeVolatileRead", "(" + S + "I)V");
+    public static final Call AFTER_VOLATILE_WRITE = barrier("afterVolatileWrite", "(" + S + "I)V");
     public static final Call AFTER_THROWABLE = barrier("afterThrowable", "(" + S + "Ljava/lang/Throwable;)V");
     public static final Call BECOME_INEVITABLE = barrier("becomeInevitable", "(" + S + "I)V");
     public static final Call BEFORE_CALL_ON = barrier("beforeCallOn", "(" + OBJECT + "Ljava/lang/String;" + S + "I)V");

@@ -16,7 +16,9 @@ import org.stmagent.instrument.internal.seam.RuntimeSeam;
  * Replaces field instructions with calls to the runtime's read and write barriers. The barrier's
  * arguments are the replaced instruction's operands, then the field address loaded as dynamic
  * constants, then the segment and the site number. Final fields need no barrier: they are written only while their
- * object or class is being initialised, before a transaction can see it.
+ * object or class is being initialised, before a transaction can see it. A volatile field's read is
+ * announced to the runtime first, and its write followed by a call that lets a monitor region
+ * publish it (see the runtime's {@code Segment.publishVolatileWrite}).
  */
 public final class FieldBarriers implements Opcodes {
     /** By element kind, in the order of the array opcodes (IALOAD, LALOAD, ... SALOAD). */
@@ -48,7 +50,13 @@ public final class FieldBarriers implements Opcodes {
         String declaring = (field != null ? field.owner() : f.owner).replace('/', '.');
         AbstractInsnNode site = lines.push(f, (read ? "read " : "write ") + f.name,
                 (isStatic ? "static " : "") + declaring + "." + f.name);
+        boolean isVolatile = field != null && field.is(ACC_VOLATILE);
         InsnList out = new InsnList();
+        if (read && isVolatile) {
+            out.add(new VarInsnNode(ALOAD, segment));
+            out.add(site.clone(null)); // a constant: the same site again
+            out.add(RuntimeSeam.BEFORE_VOLATILE_READ.insn());
+        }
         switch (f.getOpcode()) {
             case GETFIELD: // obj
                 out.add(RuntimeSeam.instanceOffset(f.owner, f.name)); // obj offset
@@ -86,6 +94,11 @@ public final class FieldBarriers implements Opcodes {
                 break;
             default:
                 throw new IllegalArgumentException("not a field instruction: " + f.getOpcode());
+        }
+        if (write && isVolatile) {
+            out.add(new VarInsnNode(ALOAD, segment));
+            out.add(site.clone(null)); // a constant: the same site again
+            out.add(RuntimeSeam.AFTER_VOLATILE_WRITE.insn());
         }
         return out;
     }
