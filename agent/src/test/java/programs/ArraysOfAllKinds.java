@@ -1,17 +1,32 @@
 package programs;
 
+import java.util.Arrays;
+
 /**
  * Arrays of every element kind (boolean, byte, char, short, int, long, float, double, references,
  * multi-dimensional) changed inside synchronized: amounts move between elements, elements swap,
- * so every sum and count is conserved. Also clone, System.arraycopy (overlapping) and arrays
- * created inside the region.
+ * so every sum and count is conserved. Also clone, System.arraycopy (overlapping), Arrays.sort and
+ * arrays created inside the region; long and double elements with odd bit patterns (negative zero,
+ * subnormals, the extremes) are only swapped and sorted, so their raw bits must all survive.
+ *
+ * <p>{@code --no-locks} gives every block a fresh monitor: sums and counts then break.
  */
 public final class ArraysOfAllKinds {
     private static final int N = 8;
     private static final int THREADS = 4;
     private static final int ROUNDS = 10_000;
 
+    private static boolean locks = true;
+    private static final long[] LONG_BITS = {Long.MIN_VALUE, -1L, 0x0123_4567_89AB_CDEFL, 0xFEDC_BA98_7654_3210L,
+        1L, Long.MAX_VALUE, 0x8000_0000_0000_0001L, 0x5555_5555_AAAA_AAAAL};
+    private static final long[] DOUBLE_BITS = {Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Double.MIN_VALUE),
+        Double.doubleToRawLongBits(-Double.MAX_VALUE), Double.doubleToRawLongBits(Double.MIN_NORMAL),
+        Double.doubleToRawLongBits(1.0 / 3), Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY),
+        0x000F_FFFF_FFFF_FFFFL, 0x8000_0000_0000_0007L};
+
     private final Object lock = new Object();
+    private final long[] longBits = LONG_BITS.clone();
+    private final double[] doubleBits = new double[N];
     private final boolean[] flags = new boolean[N];
     private final byte[] bytes = new byte[N];
     private final char[] chars = new char[N];
@@ -42,11 +57,16 @@ public final class ArraysOfAllKinds {
             }
             names[0][i] = "n" + i;
             rotating[i] = i;
+            doubleBits[i] = Double.longBitsToDouble(DOUBLE_BITS[i]);
         }
     }
 
+    Object lock() {
+        return locks ? lock : new Object();
+    }
+
     void step(int a, int b, int amount) {
-        synchronized (lock) {
+        synchronized (lock()) {
             boolean f = flags[a];
             flags[a] = flags[b];
             flags[b] = f;
@@ -76,11 +96,26 @@ public final class ArraysOfAllKinds {
             names[0][a] = names[0][b];
             names[0][b] = name;
             names[1][a] = name;
+            long bits = longBits[a];
+            longBits[a] = longBits[b];
+            longBits[b] = bits;
+            double odd = doubleBits[a];
+            doubleBits[a] = doubleBits[b];
+            doubleBits[b] = odd;
+        }
+    }
+
+    /** Sorts shared arrays in place: the order changes, the set of values does not. */
+    void sort() {
+        synchronized (lock()) {
+            Arrays.sort(longBits);
+            Arrays.sort(boxes);
+            Arrays.sort(doubleBits);
         }
     }
 
     void copyAndRotate() {
-        synchronized (lock) {
+        synchronized (lock()) {
             int[] copy = ints.clone();
             long sum = 0;
             for (int v : copy) {
@@ -105,7 +140,8 @@ public final class ArraysOfAllKinds {
     }
 
     void check() {
-        synchronized (lock) {
+        synchronized (lock()) {
+            checkBits();
             int trues = 0;
             long byteSum = 0;
             long charSum = 0;
@@ -147,7 +183,26 @@ public final class ArraysOfAllKinds {
         }
     }
 
+    private void checkBits() {
+        long[] longs = longBits.clone();
+        long[] doubles = new long[N];
+        for (int i = 0; i < N; i++) {
+            doubles[i] = Double.doubleToRawLongBits(doubleBits[i]);
+        }
+        Run.check(sameSet(longs, LONG_BITS), "long bits " + Arrays.toString(longs));
+        Run.check(sameSet(doubles, DOUBLE_BITS), "double bits " + Arrays.toString(doubles));
+    }
+
+    private static boolean sameSet(long[] seen, long[] expected) {
+        long[] a = seen.clone();
+        long[] b = expected.clone();
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return Arrays.equals(a, b);
+    }
+
     public static void main(String[] args) {
+        locks = !(args.length > 0 && args[0].equals("--no-locks"));
         Run.startWatchdog();
         ArraysOfAllKinds p = new ArraysOfAllKinds();
         Run.threads(THREADS, t -> {
@@ -162,11 +217,14 @@ public final class ArraysOfAllKinds {
                     p.copyAndRotate();
                     p.check();
                 }
+                if (i % 64 == 0) {
+                    p.sort();
+                }
             }
         });
         p.check();
         long expectedCopies = (long) THREADS * ((ROUNDS + 15) / 16);
-        synchronized (p.lock) {
+        synchronized (p.lock()) {
             Run.check(p.copies == expectedCopies, "copies " + p.copies);
         }
         System.out.println("arrays: " + THREADS * ROUNDS + " steps, " + p.copies + " copies, sums ok");

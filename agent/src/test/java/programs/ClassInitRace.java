@@ -4,18 +4,50 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Several threads first touch classes with static initialisers from inside synchronized regions,
- * at the same time and in different orders; each initialiser reads the next class (a chain), so
- * initialisers run while others are running on other threads. Every class is initialised exactly
- * once and every region sees the initialised values.
+ * at the same time and in different orders, half of them on one shared monitor and half on a
+ * monitor of their own; each initialiser reads the next class (a chain) and runs a synchronized
+ * block of its own, so initialisers run while others are running on other threads. Every class is
+ * initialised exactly once and every region sees the initialised values. Then every thread adds to
+ * a counter guarded by the shared monitor, reading the classes inside each region.
+ *
+ * <p>{@code --no-locks} gives every block of the program's own regions a fresh monitor: the
+ * guarded counter then loses updates.
  */
 public final class ClassInitRace {
     private static final int THREADS = 4;
     private static final int CLASSES = 8;
 
     static final int[] inits = new int[CLASSES];
+    private static final int ADDS = 20_000;
+
     private static final Object LOCK = new Object();
+    private static final Object[] OWN = new Object[THREADS];
+    private static boolean locks = true;
     private static long version;
     private static long seen;
+    private static final long[] seenOwn = new long[THREADS];
+    private static long count;
+
+    static {
+        for (int t = 0; t < THREADS; t++) {
+            OWN[t] = new Object();
+        }
+    }
+
+    static Object lock(Object monitor) {
+        return locks ? monitor : new Object();
+    }
+
+    /** A few steps between the read and the write of the guarded counter, so that races show. */
+    static void slowly(int value) {
+        int x = value;
+        for (int i = 0; i < 16; i++) {
+            x = x * 31 + i;
+        }
+        if (x == 42) {
+            System.out.println();
+        }
+    }
 
     /** Keeps an initialiser busy for a moment, so that initialisations overlap. */
     static void slow() {
@@ -181,6 +213,7 @@ public final class ClassInitRace {
     }
 
     public static void main(String[] args) {
+        locks = !(args.length > 0 && args[0].equals("--no-locks"));
         Run.startWatchdog();
         CountDownLatch start = new CountDownLatch(1);
         Run.threads(THREADS, t -> {
@@ -191,12 +224,29 @@ public final class ClassInitRace {
             }
             for (int i = 0; i < CLASSES; i++) {
                 int k = (i * (t % 2 == 0 ? 1 : CLASSES - 1) + t * 3) % CLASSES;
-                synchronized (LOCK) {
-                    long v = version; // read by many regions: a first touch often meets a conflict
+                if (t % 2 == 0) {
+                    synchronized (lock(LOCK)) {
+                        long v = version; // read by many regions: a first touch often meets a conflict
+                        int got = touch(k);
+                        Run.check(got == expected(k), "Init" + k + " gave " + got + ", expected " + expected(k));
+                        seen += got;
+                        version = v + 1;
+                    }
+                } else {
+                    synchronized (lock(OWN[t])) {
+                        int got = touch(k);
+                        Run.check(got == expected(k), "Init" + k + " gave " + got + ", expected " + expected(k));
+                        seenOwn[t] += got;
+                    }
+                }
+            }
+            for (int i = 0; i < ADDS; i++) {
+                int k = (i + t) % CLASSES;
+                synchronized (lock(LOCK)) {
+                    long c = count;
                     int got = touch(k);
-                    Run.check(got == expected(k), "Init" + k + " gave " + got + ", expected " + expected(k));
-                    seen += got;
-                    version = v + 1;
+                    ClassInitRace.slowly(got);
+                    count = c + 1 + got - expected(k);
                 }
             }
         }, start);
@@ -208,9 +258,15 @@ public final class ClassInitRace {
             for (int k = 0; k < CLASSES; k++) {
                 Run.check(inits[k] == 1, "Init" + k + " initialised " + inits[k] + " times");
             }
-            Run.check(seen == THREADS * total, "seen " + seen + ", expected " + THREADS * total);
-            Run.check(version == THREADS * CLASSES, "version " + version);
+            long own = 0;
+            for (long v : seenOwn) {
+                own += v;
+            }
+            Run.check(seen + own == THREADS * total, "seen " + (seen + own) + ", expected " + THREADS * total);
+            Run.check(version == THREADS / 2 * CLASSES, "version " + version);
+            Run.check(count == (long) THREADS * ADDS, "count " + count + ", expected " + (long) THREADS * ADDS);
         }
-        System.out.println("class init race: " + CLASSES + " classes initialised once each ok");
+        System.out.println("class init race: " + CLASSES + " classes initialised once each, " + count
+                + " guarded adds ok");
     }
 }

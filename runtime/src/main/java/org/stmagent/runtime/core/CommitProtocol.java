@@ -14,6 +14,13 @@ final class CommitProtocol {
         this.tx = tx;
     }
 
+    /** The locks kept (monitor words) by this attempt's last publication, or -1 before its first. */
+    private int locksKeptAtPublication = -1;
+
+    void startAttempt() {
+        locksKeptAtPublication = -1;
+    }
+
     /** Read sets up to this size are validated orec by orec, larger ones through the commit log. */
     private static final int SMALL_READ_SET = 32;
 
@@ -44,7 +51,7 @@ final class CommitProtocol {
             throw tx.doom(AbortCause.WRITE_READ);
         }
         tx.writes.writeBack();
-        Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes);
+        Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes, false);
         releaseLocks(Orecs.unlockedWord(version));
         tx.published.markWriteback(0);
         Privatization.requestRevalidation(tx.pool, tx.slot, version);
@@ -73,7 +80,10 @@ final class CommitProtocol {
      * threads may now see is what a lock-based program lets them see at this point.
      */
     void publishHoldingMonitors(Object released) {
-        if (!holdsOnlyMonitorWords(released)) {
+        // Also when it holds only monitor words, unless nothing was locked since it last published:
+        // a region that entered one of them before this transaction locked its word must fail or
+        // finish writing back before the call, which may read and write memory without barriers.
+        if (!holdsOnlyMonitorWords(released) || tx.writes.lockCount() != locksKeptAtPublication) {
             // every orec it locked goes in the commit ring, read or not: an optimistic transaction
             // that entered one of the monitors before this one locked it must not commit after
             // writing what this one read there, once the read locks are gone (its validation
@@ -89,12 +99,16 @@ final class CommitProtocol {
                         tx.writes.moveLock(e, kept);
                         Orecs.release(orec, Orecs.lockedWord(id, kept, tx.lockTag)); // still ours, under its new entry
                     }
+                    // the call may change what the monitor guards without barriers: its word is
+                    // released at a new version, so a region that read it before fails validation
+                    tx.writes.markWritten(kept);
                     kept++;
                 } else {
                     Orecs.release(orec, tx.writes.written(e) ? written : tx.writes.previousWord(e));
                 }
             }
             tx.writes.truncateLocks(kept);
+            locksKeptAtPublication = kept;
             Privatization.requestRevalidation(tx.pool, tx.slot, version);
         }
         MonitorConditions.deliver(tx.monitorWords.pendingNotifications);
@@ -110,7 +124,7 @@ final class CommitProtocol {
         tx.published.markWriteback(version);
         tx.slot.commits.publish(version, tx.writes, withReadLocks);
         tx.published.markWriteback(0);
-        Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes);
+        Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes, withReadLocks);
         return version;
     }
 

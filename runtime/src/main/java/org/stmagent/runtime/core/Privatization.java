@@ -23,8 +23,13 @@ final class Privatization {
     private Privatization() {
     }
 
-    /** Waits for the older commits in flight that read what {@code writes} wrote (this commit: {@code version}). */
-    static void awaitPredecessors(SegmentPool pool, SegmentSlot self, long version, WriteLog writes) {
+    /**
+     * Waits for the older commits in flight that read what {@code writes} wrote (this commit:
+     * {@code version}), or, with {@code readLocksToo}, anything it locked: an inevitable region
+     * about to run code that reads memory without barriers needs every region that entered one of
+     * its monitors before it to have written back.
+     */
+    static void awaitPredecessors(SegmentPool pool, SegmentSlot self, long version, WriteLog writes, boolean readLocksToo) {
         for (SegmentSlot other : pool.slots()) {
             if (other == self) {
                 continue;
@@ -35,7 +40,7 @@ final class Privatization {
             }
             Segment committer = other.descriptor;
             // its read set is frozen while its write-back marker shows this version
-            if (committer == null || committer.readAnyOf(writes, SEARCHED_READS)) {
+            if (committer == null || committer.readAnyOf(writes, SEARCHED_READS, readLocksToo)) {
                 other.published.awaitWritebackBefore(version);
             }
         }

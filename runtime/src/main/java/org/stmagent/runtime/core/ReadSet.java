@@ -83,9 +83,10 @@ final class ReadSet {
 
     /**
      * Read by another thread while this set's attempt is frozen in its commit: whether it holds an
-     * orec that {@code writes} wrote; true when it holds more than {@code limit} orecs (not searched).
+     * orec that {@code writes} wrote (with {@code readLocksToo}: locked, even only to read); true
+     * when it holds more than {@code limit} orecs (not searched).
      */
-    boolean intersectsWritten(WriteLog writes, int limit) {
+    boolean intersects(WriteLog writes, int limit, boolean readLocksToo) {
         int n = size;
         if (n > limit) {
             return true;
@@ -93,7 +94,7 @@ final class ReadSet {
         int[] read = orecs;
         n = Math.min(n, read.length);
         for (int e = 0, k = writes.lockCount(); e < k; e++) {
-            if (!writes.written(e)) {
+            if (!readLocksToo && !writes.written(e)) {
                 continue;
             }
             int orec = writes.lockedOrec(e);

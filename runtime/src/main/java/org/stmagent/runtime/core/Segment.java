@@ -302,6 +302,7 @@ public final class Segment {
 
     void startAttempt() {
         slot.clearKill();
+        commitProtocol.startAttempt();
         lockTag = Orecs.attemptTag(++attemptCount);
         timings.attemptStarts();
         notes.jdkCallSite = Sites.UNKNOWN;
@@ -471,10 +472,11 @@ public final class Segment {
 
     /**
      * Racy, for another thread's commit ({@link Privatization}): whether this attempt, frozen in its
-     * own commit, read an orec {@code writes} wrote; true also when the read set is too large to search.
+     * own commit, read an orec {@code writes} wrote (or, with {@code readLocksToo}, locked); true
+     * also when the read set is too large to search.
      */
-    boolean readAnyOf(WriteLog writes, int searchLimit) {
-        return reads.intersectsWritten(writes, searchLimit);
+    boolean readAnyOf(WriteLog writes, int searchLimit, boolean readLocksToo) {
+        return reads.intersects(writes, searchLimit, readLocksToo);
     }
 
     /** Forgets the attempt's logs, and every object they name: a finished transaction keeps nothing alive. */

@@ -422,4 +422,70 @@ class InevitableTest {
         assertFalse(seen[0], "an optimistic transaction");
         assertTrue(seen[1], "after becomeInevitable");
     }
+
+    private static final Object GUARD = new Object();
+
+    /**
+     * A region that makes an irrevocable call may change what its monitor guards without barriers
+     * (code that is not rewritten): another region that was inside the monitor before it, and read
+     * half of that data before the call and half after, must not commit what it saw.
+     */
+    @Test
+    void aRegionThatReadAcrossAnotherRegionsRawWritesDoesNotCommit() throws Exception {
+        long[] cells = new long[2];
+        CountDownLatch firstRead = new CountDownLatch(1);
+        CountDownLatch rawWritten = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> committed = new ConcurrentLinkedQueue<>();
+        Thread reader = new Thread(() -> {
+            Segment s = Barriers.beginRegion();
+            while (true) {
+                long a;
+                long b;
+                try {
+                    Barriers.monitorEnter(GUARD, s);
+                    a = Barriers.loadLong(cells, 0, s, Sites.UNKNOWN);
+                    firstRead.countDown();
+                    awaitQuietly(rawWritten);
+                    b = Barriers.loadLong(cells, 1, s, Sites.UNKNOWN);
+                    Barriers.monitorExit(GUARD, s);
+                } catch (Throwable thrown) {
+                    Barriers.afterThrowable(s, thrown);
+                    continue;
+                }
+                if (Barriers.commit(s)) {
+                    committed.add(a + "," + b);
+                    return;
+                }
+            }
+        });
+        reader.start();
+        assertTrue(firstRead.await(30, TimeUnit.SECONDS));
+        Segment s = Barriers.beginRegion();
+        while (true) {
+            try {
+                Barriers.monitorEnter(GUARD, s);
+                Barriers.becomeInevitable(s, Sites.UNKNOWN); // an irrevocable call, which then writes without barriers
+                cells[0] = 1;
+                cells[1] = 1;
+                Barriers.monitorExit(GUARD, s);
+            } catch (Throwable thrown) {
+                Barriers.afterThrowable(s, thrown);
+                continue;
+            }
+            if (Barriers.commit(s)) {
+                break;
+            }
+        }
+        rawWritten.countDown();
+        reader.join();
+        assertEquals("[1,1]", committed.toString(), "the reader committed a view half before, half after the call");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
