@@ -88,7 +88,7 @@ class AgentStartIT {
         assertEquals("counted 1000" + System.lineSeparator(), result.out());
         assertTrue(result.err().contains("stm-agent report"), result::toString);
         String text = Files.readString(json);
-        assertTrue(text.contains("\"formatVersion\": 2"), text);
+        assertTrue(text.contains("\"formatVersion\": 3"), text);
         assertTrue(text.matches("(?s).*\"total\": \\{\"name\": \"total\".*\"committed\": 1000,.*"), text);
     }
 

@@ -46,6 +46,7 @@ class ReportSchemaIT {
         assertFalse(report.path("threads").isEmpty(), report::toPrettyString);
         assertFalse(report.path("conflicts").isEmpty(), report::toPrettyString);
         assertFalse(report.path("inevitable").isEmpty(), report::toPrettyString);
+        assertEquals(0, report.path("watchdogReports").asInt(-1), report::toPrettyString);
         assertValid(report);
 
         ObjectNode renamed = report.deepCopy();
@@ -53,6 +54,20 @@ class ReportSchemaIT {
         conflict.set("nanosWasted", conflict.remove("nanosLost"));
         assertTrue(schema.validate(renamed).stream().anyMatch(e -> e.getMessage().contains("nanosLost")),
                 () -> "a renamed field passes: " + schema.validate(renamed));
+    }
+
+    /** A run in which the watchdog reported stuck threads counts what it printed. */
+    @Test
+    void aReportCountsWhatTheWatchdogReported() throws Exception {
+        Path json = temp.resolve("report.json");
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none,watchdog=1,json=" + json),
+                "-cp", Jvm.programs(), "programs.WatchdogHang");
+        assertEquals(0, result.exitCode(), result::toString);
+        JsonNode report = JSON.readTree(json.toFile());
+        long printed = result.err().lines().filter(line -> line.startsWith("stm-agent watchdog: thread ")).count();
+        assertTrue(printed > 0, result::toString);
+        assertEquals(printed, report.path("watchdogReports").asLong(-1), () -> result + report.toPrettyString());
+        assertValid(report);
     }
 
     /** With {@code statistics=false} the report keeps its shape, with nothing in it. */

@@ -100,8 +100,13 @@ public final class Watchdog {
     }
 
     /** For the shutdown report: how often the watchdog reported, and where; empty if it never did. */
+    /** How many stuck transactions or waits were reported while the program ran. */
+    public static int reports() {
+        return REPORTED.get();
+    }
+
     public static String summary() {
-        int reports = REPORTED.get();
+        int reports = reports();
         return reports == 0 ? ""
                 : "watchdog: " + reports + " stuck transaction(s) or wait(s) reported while the program ran, on standard "
                         + "error, each in a block starting '" + StuckReport.PREFIX.strip() + "'" + System.lineSeparator();

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
+import org.stmagent.runtime.core.Watchdog;
 import org.stmagent.runtime.stats.Conflicts;
 import org.stmagent.runtime.stats.InevitableSites;
 import org.stmagent.runtime.stats.Sites;
@@ -24,6 +25,7 @@ import org.stmagent.runtime.stats.Timings;
  * <p>Conflicts are every location, cause and pair of sites that aborted an attempt, by time lost;
  * {@code lost} is the access of the aborted attempt, {@code won} the write of the transaction that
  * won. Latencies are in nanoseconds, from one transaction in {@value ThreadTimings#SAMPLE_EVERY}.
+ * {@code watchdogReports} counts the stuck transactions and waits the watchdog reported.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -35,7 +37,7 @@ public final class JsonReport {
 
     public static String render(List<ThreadReport> threads) {
         StringBuilder out = new StringBuilder(1024);
-        out.append("{\n  \"format\": \"stm-agent report\",\n  \"formatVersion\": 2,\n  \"threads\": [");
+        out.append("{\n  \"format\": \"stm-agent report\",\n  \"formatVersion\": 3,\n  \"threads\": [");
         for (int i = 0; i < threads.size(); i++) {
             out.append(i == 0 ? "\n    " : ",\n    ");
             thread(out, threads.get(i));
@@ -76,7 +78,8 @@ public final class JsonReport {
             out.append(String.format(Locale.ROOT, ", \"transactions\": %d, \"nanosOthersWaited\": %d}",
                     inevitable.get(i).getValue().count, inevitable.get(i).getValue().nanos));
         }
-        return out.append(inevitable.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+        out.append(inevitable.isEmpty() ? "],\n" : "\n  ],\n");
+        return out.append("  \"watchdogReports\": ").append(Watchdog.reports()).append("\n}\n").toString();
     }
 
     /** A site as an object: its one-line description and its parts (file and line may be null, -1). */
