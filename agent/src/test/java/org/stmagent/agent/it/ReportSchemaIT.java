@@ -59,11 +59,8 @@ class ReportSchemaIT {
     /** A run in which the watchdog reported stuck threads counts what it printed. */
     @Test
     void aReportCountsWhatTheWatchdogReported() throws Exception {
-        Path json = temp.resolve("report.json");
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none,watchdog=1,json=" + json),
-                "-cp", Jvm.programs(), "programs.WatchdogHang");
-        assertEquals(0, result.exitCode(), result::toString);
-        JsonNode report = JSON.readTree(json.toFile());
+        Jvm.Result result = runWithReport("watchdog=1", "programs.WatchdogHang");
+        JsonNode report = writtenReport();
         long printed = result.err().lines().filter(line -> line.startsWith("stm-agent watchdog: thread ")).count();
         assertTrue(printed > 0, result::toString);
         assertEquals(printed, report.path("watchdogReports").asLong(-1), () -> result + report.toPrettyString());
@@ -79,11 +76,23 @@ class ReportSchemaIT {
     }
 
     private JsonNode reportOf(String options, String program) throws Exception {
-        Path json = temp.resolve("report.json");
-        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none,json=" + json + "," + options),
+        runWithReport(options, program);
+        return writtenReport();
+    }
+
+    private Jvm.Result runWithReport(String options, String program) throws Exception {
+        Jvm.Result result = Jvm.run(Jvm.agent("include=programs.**,report=none,json=" + jsonFile() + "," + options),
                 "-cp", Jvm.programs(), program);
         assertEquals(0, result.exitCode(), result::toString);
-        return JSON.readTree(json.toFile());
+        return result;
+    }
+
+    private JsonNode writtenReport() throws IOException {
+        return JSON.readTree(jsonFile().toFile());
+    }
+
+    private Path jsonFile() {
+        return temp.resolve("report.json");
     }
 
     private static void assertValid(JsonNode report) {
