@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.stmagent.runtime.core.Segment;
 import org.stmagent.runtime.seam.Barriers;
+import org.stmagent.runtime.stats.InevitableSites;
 import org.stmagent.runtime.stats.Sites;
 
 /**
@@ -177,5 +178,16 @@ class AtomicOptionsTest {
         steps.remove();
         assertEquals(0, steps.get());
         assertTrue(attempts.get() == 3);
+    }
+
+    @Test
+    void becomeInevitableIsChargedToTheCodeThatCalledIt() {
+        Stm.atomic(() -> Stm.becomeInevitable());
+        int line = new Throwable().getStackTrace()[0].getLineNumber() - 1;
+        boolean found = InevitableSites.TALLIES.merged().stream().map(e -> Sites.get(e.getKey())).anyMatch(site ->
+                site.className().equals(AtomicOptionsTest.class.getName()) && site.line() == line
+                        && site.access().equals("Stm.becomeInevitable()"));
+        assertTrue(found, () -> "inevitable sites: " + InevitableSites.TALLIES.merged().stream()
+                .map(e -> Sites.get(e.getKey()).describe()).toList());
     }
 }

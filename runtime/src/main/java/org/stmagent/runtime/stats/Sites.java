@@ -100,11 +100,14 @@ public final class Sites {
 
     /**
      * The site of the code that called into the runtime's API (the first frame outside this
-     * package), for rare calls such as {@code Stm.becomeInevitable()}: it walks the stack.
+     * package and {@code Stm}), for rare calls such as {@code Stm.becomeInevitable()}: it walks the stack.
      */
     public static int ofCaller(String access) {
+        // the first frame outside this package and the API class that asked (Stm.becomeInevitable)
+        String api = SeamNames.STM.replace('/', '.');
         StackWalker.StackFrame caller = StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith(Sites.class.getPackageName() + "."))
+                .filter(f -> !f.getClassName().startsWith(Sites.class.getPackageName() + ".")
+                        && !f.getClassName().equals(api))
                 .findFirst().orElse(null));
         if (caller == null) {
             return UNKNOWN;
