@@ -4,7 +4,7 @@ package programs;
  * Exceptions leaving synchronized regions: the region's effects are kept exactly once and the
  * caller sees the exception (type and message). Also exceptions caught inside an outer region,
  * {@code finally} inside a region, and exceptions thrown by the JVM (division by zero, array index,
- * null) inside a region.
+ * an element or a field of null, read and written) inside a region.
  */
 public final class ExceptionsInSynchronized {
     private static final int THREADS = 4;
@@ -76,14 +76,20 @@ public final class ExceptionsInSynchronized {
     int jvmFailure(int k) {
         synchronized (this) {
             jvmFailures++;
-            switch (k % 3) {
+            ExceptionsInSynchronized nobody = k < 0 ? this : null;
+            switch ((k / 10) % 5) {
                 case 0:
                     return 10 / (k - k);
                 case 1:
                     return slots[k];
-                default:
+                case 2:
                     int[] none = k < 0 ? slots : null;
                     return none[0];
+                case 3:
+                    return (int) nobody.sum; // a field of null, read
+                default:
+                    nobody.tries = k; // a field of null, written
+                    return 0;
             }
         }
     }

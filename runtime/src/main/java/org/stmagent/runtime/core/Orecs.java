@@ -62,8 +62,14 @@ public final class Orecs {
      * past the first {@value #FINE_BYTES} bytes, with its cache line. A large array thus has about
      * as many orecs as cache lines, side by side in the table: an access touches one more line of
      * memory, not one per element, and a table that fits in the cache still covers the array.
+     * Throws {@link NullPointerException} for a null holder.
      */
     public static int index(Object holder, long offset) {
+        if (holder == null) {
+            // a field of null: every barrier asks for the orec before it touches memory, so this
+            // throws where the JVM would, instead of a raw access at a small address
+            throw new NullPointerException();
+        }
         int word = offset < FINE_BYTES ? (int) (offset >>> 2) : FINE_WORDS + (int) ((offset - FINE_BYTES) >>> 6);
         int h = System.identityHashCode(holder) * 0x9E3779B9 + word;
         return (h ^ (h >>> DATA_BITS)) & DATA_MASK;

@@ -66,6 +66,21 @@ class FieldBarriersTest {
     private static final long INHERITED = FieldAddresses.instanceOffset(Holder.class, "inherited");
 
     @Test
+    void aFieldOfNullThrowsNullPointerExceptionInsideATransaction() {
+        Holder missing = null;
+        int[] caught = new int[1];
+        Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            assertThrows(NullPointerException.class, () -> Barriers.readInt(missing, I, s, Sites.UNKNOWN));
+            assertThrows(NullPointerException.class, () -> Barriers.readRef(missing, REF, s, Sites.UNKNOWN));
+            assertThrows(NullPointerException.class, () -> Barriers.writeLong(missing, 1L, J, s, Sites.UNKNOWN));
+            assertThrows(NullPointerException.class, () -> Barriers.writeRef(missing, "x", REF, s, Sites.UNKNOWN));
+            caught[0]++;
+        });
+        assertEquals(1, caught[0], "the transaction went on after each exception, and committed once");
+    }
+
+    @Test
     void eachInstanceFieldKindReadsItsValueThenItsOwnWriteThenCommits() {
         Holder h = new Holder();
         Object newRef = new Object();
