@@ -42,7 +42,7 @@ final class CommitProtocol {
         if (!tx.counterIncrements.counters.isEmpty()) {
             tx.counterIncrements.apply(); // committing: others who meet these locks wait instead of giving way
         }
-        tx.published.markWriteback(VersionClock.WRITEBACK_PENDING);
+        tx.published.startWriteback(tx.reads.summary()); // the read set is frozen from here on
         long version = VersionClock.tick();
         tx.published.markWriteback(version);
         tx.slot.commits.publish(version, tx.writes, false); // before validating: readers never wait for that
@@ -55,6 +55,8 @@ final class CommitProtocol {
         releaseLocks(Orecs.unlockedWord(version));
         tx.published.markWriteback(0);
         Privatization.requestRevalidation(tx.pool, tx.slot, version);
+        // every commit with an older version held its locks when this one drew its version
+        tx.snapshot = version;
     }
 
     /**
@@ -119,7 +121,7 @@ final class CommitProtocol {
      * slot's commit ring, and waits for the older commits that read them to finish writing back.
      */
     private long versionInPlaceWrites(boolean withReadLocks) {
-        tx.published.markWriteback(VersionClock.WRITEBACK_PENDING); // readers extending wait for the entry
+        tx.published.startWriteback(OrecSummary.ANY); // readers extending wait for the entry
         long version = VersionClock.tick();
         tx.published.markWriteback(version);
         tx.slot.commits.publish(version, tx.writes, withReadLocks);

@@ -100,7 +100,7 @@ final class PlainMonitors {
         SegmentSlot slot = pool.claim(Thread.currentThread(), 0);
         slot.descriptor = descriptor;
         PublishedState published = slot.published;
-        published.markWriteback(VersionClock.WRITEBACK_PENDING);
+        published.startWriteback(OrecSummary.ANY);
         long version = VersionClock.tick();
         published.markWriteback(version);
         slot.commits.publishSignal(version, orec, monitor.getClass());

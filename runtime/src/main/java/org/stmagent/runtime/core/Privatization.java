@@ -30,19 +30,48 @@ final class Privatization {
      * its monitors before it to have written back.
      */
     static void awaitPredecessors(SegmentPool pool, SegmentSlot self, long version, WriteLog writes, boolean readLocksToo) {
+        long ours = writes.summary(readLocksToo);
         for (SegmentSlot other : pool.slots()) {
             if (other == self) {
                 continue;
             }
-            long writing = other.published.awaitVersionDrawn();
+            PublishedState published = other.published;
+            if (readNoneOf(published, ours)) {
+                continue; // most commits in flight read nothing this one wrote: the line read tells
+            }
+            long writing = published.awaitVersionDrawn();
             if (writing == 0 || writing >= version) {
                 continue; // nothing in flight, or ordered after this commit
             }
             Segment committer = other.descriptor;
             // its read set is frozen while its write-back marker shows this version
             if (committer == null || committer.readAnyOf(writes, SEARCHED_READS, readLocksToo)) {
-                other.published.awaitWritebackBefore(version);
+                published.awaitWritebackBefore(version);
             }
+        }
+    }
+
+    /**
+     * Whether the slot has no commit in flight that may have read an orec of {@code ours}, from its
+     * marker and read summary, read as a pair: the marker before and after the summary either shows
+     * the same commit, or a commit that drew its version after this one drew its own (its pending
+     * marker was stored after the first look, so its tick is later), which is not waited for.
+     */
+    static boolean readNoneOf(PublishedState published, long ours) {
+        while (true) {
+            long before = published.writeback();
+            if (before == 0) {
+                return true;
+            }
+            long theirs = published.readSummary();
+            long after = published.writeback();
+            if (after == 0) {
+                return true; // it ended; a later commit draws a later version
+            }
+            if (after == before || before == VersionClock.WRITEBACK_PENDING) {
+                return !OrecSummary.mayMeet(theirs, ours);
+            }
+            // a commit with a version ended and another began meanwhile: look again
         }
     }
 

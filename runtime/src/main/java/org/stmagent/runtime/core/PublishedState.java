@@ -1,74 +1,61 @@
 package org.stmagent.runtime.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
-/** Padding before the published fields, so no other object's hot fields share their cache line. */
-abstract class PublishedStatePadBefore {
-    long p01, p02, p03, p04, p05, p06, p07, p08;
-}
-
-/** The read limit, on a line of its own: read in every barrier by the owner. */
-abstract class PublishedStateReadLimit extends PublishedStatePadBefore {
-    /**
-     * The newest version the barriers' fast path accepts: the snapshot while the attempt runs
-     * optimistically, 0 otherwise (inevitable, doomed, between transactions). A committer that may
-     * have privatized data this attempt reaches sets it to 0 ({@link PublishedState#requestValidation}),
-     * which sends the attempt's next access to the slow path to revalidate.
-     */
-    volatile long readLimit;
-}
-
-/** Padding between the two published words. */
-abstract class PublishedStatePadBetween extends PublishedStateReadLimit {
-    long m01, m02, m03, m04, m05, m06, m07, m08;
-}
+import org.agrona.UnsafeApi;
 
 /**
- * The write-back marker, on another line: the owner writes it three times per writing commit and
- * other committers read it, which must not evict the read limit from the owner's cache.
+ * What the transaction in a segment slot publishes for committers: its read limit and the
+ * write-back it has in flight. Both words share one 64-byte line off the heap, which nothing else
+ * uses: a committer reads both of another slot's words at once (one line moved between the cores,
+ * not two), and the owner's stores after such a read take the line back once, not once per word.
+ * The slot's running thread reads its read limit in every barrier, and writes the line at attempt
+ * start, at a snapshot extension and around a write-back; other threads read it at their commits,
+ * and write it only to ask for a revalidation.
  */
-abstract class PublishedStateFields extends PublishedStatePadBetween {
-    /** The version this slot is writing back, {@link VersionClock#WRITEBACK_PENDING} before it has one, or 0. */
-    volatile long writeback;
-}
+final class PublishedState {
+    private static final int LINE = 64;
 
-/** Padding after the published fields. */
-abstract class PublishedStatePadAfter extends PublishedStateFields {
-    long q01, q02, q03, q04, q05, q06, q07, q08;
-}
-
-/**
- * What the transaction in a segment slot publishes for committers, each word on a cache line of its own: its read
- * limit and the write-back it has in flight. The slot's running thread reads its read limit in every barrier, and writes
- * the line at attempt start, at a snapshot extension and around a write-back; other threads read it
- * at their commits, and write it only to ask for a revalidation.
- */
-final class PublishedState extends PublishedStatePadAfter {
-    private static final VarHandle READ_LIMIT;
-    private static final VarHandle WRITEBACK;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            READ_LIMIT = lookup.findVarHandle(PublishedStateReadLimit.class, "readLimit", long.class);
-            WRITEBACK = lookup.findVarHandle(PublishedStateFields.class, "writeback", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    /** What a descriptor holds before it first claims a slot: in no slot, so no committer reads it. */
+    static final PublishedState UNATTACHED = new PublishedState();
 
     /** The read limit of a transaction running alone: every unlocked orec is readable. */
     static final long UNLIMITED = Long.MAX_VALUE >>> 2;
 
+    /**
+     * The newest version the barriers' fast path accepts: the snapshot while the attempt runs
+     * optimistically, 0 otherwise (inevitable, doomed, between transactions). A committer that may
+     * have privatized data this attempt reaches sets it to 0 ({@link #requestValidation}), which
+     * sends the attempt's next access to the slow path to revalidate.
+     */
+    private final long readLimit;
+    /** The version this slot is writing back, {@link VersionClock#WRITEBACK_PENDING} before it has one, or 0. */
+    private final long writeback;
+    /**
+     * The {@link OrecSummary} of the read set of the commit the marker shows, written before the
+     * marker leaves 0 and unchanged until it is 0 again.
+     */
+    private final long readSummary;
+
+    PublishedState() {
+        long raw = UnsafeApi.allocateMemory(2L * LINE); // lives as long as its slot: the pool's, for the JVM's life
+        UnsafeApi.setMemory(raw, 2L * LINE, (byte) 0);
+        readLimit = (raw + LINE - 1) & -LINE;
+        writeback = readLimit + 8;
+        readSummary = readLimit + 16;
+    }
+
+    /** The read limit (a volatile read). */
+    long readLimit() {
+        return UnsafeApi.getLongVolatile(null, readLimit);
+    }
+
     /** The owner publishes its snapshot (a full fence: later reads are ordered after it). */
     void publishSnapshot(long snapshot) {
-        readLimit = snapshot;
+        UnsafeApi.putLongVolatile(null, readLimit, snapshot);
     }
 
     /** The owner leaves the fast path (inevitable, doomed, done). */
     void closeFastPath() {
-        READ_LIMIT.setRelease(this, 0L);
+        UnsafeApi.putLongRelease(null, readLimit, 0L);
     }
 
     /**
@@ -76,14 +63,33 @@ final class PublishedState extends PublishedStatePadAfter {
      * snapshot, send it to revalidate before it accepts another value.
      */
     void requestValidation(long version) {
-        long limit = readLimit;
+        long limit = readLimit();
         if (limit != 0 && limit < version) {
-            READ_LIMIT.compareAndSet(this, limit, 0L);
+            UnsafeApi.compareAndSetLong(null, readLimit, limit, 0L);
         }
     }
 
+    /**
+     * A commit is about to draw its version: publishes the summary of what it read, then the
+     * marker {@link VersionClock#WRITEBACK_PENDING} (a release store: the summary is seen with it).
+     */
+    void startWriteback(long readSummary) {
+        UnsafeApi.putLongRelease(null, this.readSummary, readSummary);
+        UnsafeApi.putLongRelease(null, writeback, VersionClock.WRITEBACK_PENDING);
+    }
+
+    /** The write-back marker: the commit's version once drawn, 0 when done. */
     void markWriteback(long version) {
-        WRITEBACK.setRelease(this, version);
+        UnsafeApi.putLongRelease(null, writeback, version);
+    }
+
+    long writeback() {
+        return UnsafeApi.getLongVolatile(null, writeback);
+    }
+
+    /** The read summary of the commit the marker showed, if it still shows it (check that after). */
+    long readSummary() {
+        return UnsafeApi.getLongVolatile(null, readSummary);
     }
 
     /**
@@ -93,7 +99,7 @@ final class PublishedState extends PublishedStatePadAfter {
     long awaitVersionDrawn() {
         int round = 0;
         long v;
-        while ((v = writeback) == VersionClock.WRITEBACK_PENDING) {
+        while ((v = writeback()) == VersionClock.WRITEBACK_PENDING) {
             round = Spin.pause(round);
         }
         return v;
@@ -103,7 +109,7 @@ final class PublishedState extends PublishedStatePadAfter {
     void awaitWritebackBefore(long version) {
         int round = 0;
         long v;
-        while ((v = writeback) != 0 && v < version) {
+        while ((v = writeback()) != 0 && v < version) {
             round = Spin.pause(round);
         }
     }

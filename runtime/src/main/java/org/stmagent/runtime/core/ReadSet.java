@@ -81,6 +81,19 @@ final class ReadSet {
         return false;
     }
 
+    /** The set as an {@link OrecSummary}. */
+    long summary() {
+        int n = size;
+        if (n > OrecSummary.FOLDED) {
+            return OrecSummary.ANY;
+        }
+        long summary = 0;
+        for (int i = 0; i < n; i++) {
+            summary |= OrecSummary.bit(orecs[i]);
+        }
+        return summary;
+    }
+
     /**
      * Read by another thread while this set's attempt is frozen in its commit: whether it holds an
      * orec that {@code writes} wrote (with {@code readLocksToo}: locked, even only to read); true

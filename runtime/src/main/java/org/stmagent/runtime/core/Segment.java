@@ -50,11 +50,14 @@ public final class Segment {
     // ---- read on every barrier: keep together
     /**
      * What the slot this descriptor runs in publishes; its read limit is what the barriers' fast
-     * paths compare orec versions with.
+     * paths compare orec versions with; before the first slot, a line no committer reads.
      */
-    PublishedState published = new PublishedState();
+    PublishedState published = PublishedState.UNATTACHED;
     final ReadSet reads = new ReadSet();
-    /** The version every value read so far belongs to (see {@link CommitProtocol#extendSnapshot}). */
+    /**
+     * The version every value read so far belongs to (see {@link CommitProtocol#extendSnapshot}).
+     * Kept from one transaction to the next, where it starts the next optimistic attempt.
+     */
     long snapshot;
     /** True while running optimistically and not doomed. */
     private boolean optimistic;
@@ -338,9 +341,11 @@ public final class Segment {
             slot.setStatus(SegmentSlotFields.ACTIVE);
             inevitable = false;
             optimistic = true;
-            snapshot = VersionClock.now();
-            // a full fence before the first read: a committer that does not see this snapshot has
-            // released its locks before any of our reads, which then find its new versions
+            // No clock read: the snapshot this thread last had (its last extension or its last
+            // commit's version) is still a consistent one, only older; the reads extend it when they
+            // meet a newer version. Most locations a thread reads were last written by itself.
+            // A full fence before the first read: a committer that does not see this snapshot has
+            // released its locks before any of our reads, which then find its new versions.
             published.publishSnapshot(snapshot);
         }
     }
@@ -520,7 +525,7 @@ public final class Segment {
      */
     public boolean validRead(int orec, long before, int site) {
         UnsafeApi.loadFence();
-        if (Orecs.get(orec) != before || !Orecs.readableUnder(before, published.readLimit)) {
+        if (Orecs.get(orec) != before || !Orecs.readableUnder(before, published.readLimit())) {
             return false;
         }
         reads.add(orec, site);
@@ -591,7 +596,7 @@ public final class Segment {
         if (Orecs.get(orec) != word) {
             return false;
         }
-        if (Orecs.version(word) > snapshot || published.readLimit != snapshot) {
+        if (Orecs.version(word) > snapshot || published.readLimit() != snapshot) {
             commitProtocol.extendSnapshot(); // newer than the snapshot, or a committer asked for revalidation
             return false; // read again under the extended snapshot
         }

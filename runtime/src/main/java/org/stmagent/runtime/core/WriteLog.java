@@ -110,6 +110,20 @@ final class WriteLog {
         return lockSite[entry];
     }
 
+    /** The orecs written, or with {@code readLocksToo} every orec locked, as an {@link OrecSummary}. */
+    long summary(boolean readLocksToo) {
+        if (lockCount > OrecSummary.FOLDED) {
+            return OrecSummary.ANY;
+        }
+        long summary = 0;
+        for (int e = 0; e < lockCount; e++) {
+            if (readLocksToo || written(e)) {
+                summary |= OrecSummary.bit(lockedOrec(e));
+            }
+        }
+        return summary;
+    }
+
     boolean written(int entry) {
         return lockWritten[entry];
     }
