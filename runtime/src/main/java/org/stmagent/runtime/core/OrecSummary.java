@@ -15,8 +15,9 @@ final class OrecSummary {
     private OrecSummary() {
     }
 
+    /** The orec's bit: its index modulo 64 (orecs are hashed already; a shift takes the low six bits). */
     static long bit(int orec) {
-        return 1L << ((orec * 0x9E3779B9) >>> 26);
+        return 1L << orec;
     }
 
     /** Whether two summaries may name a common orec. */

@@ -48,6 +48,11 @@ final class PublishedState {
         return UnsafeApi.getLongVolatile(null, readLimit);
     }
 
+    /** The read limit's address, for the owner's barriers (read it with a volatile load). */
+    long readLimitAddress() {
+        return readLimit;
+    }
+
     /** The owner publishes its snapshot (a full fence: later reads are ordered after it). */
     void publishSnapshot(long snapshot) {
         UnsafeApi.putLongVolatile(null, readLimit, snapshot);

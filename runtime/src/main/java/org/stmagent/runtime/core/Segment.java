@@ -53,6 +53,8 @@ public final class Segment {
      * paths compare orec versions with; before the first slot, a line no committer reads.
      */
     PublishedState published = PublishedState.UNATTACHED;
+    /** Where {@link #published} keeps its read limit: the barriers load it in one step. */
+    private long readLimitAddress = published.readLimitAddress();
     final ReadSet reads = new ReadSet();
     /**
      * The version every value read so far belongs to (see {@link CommitProtocol#extendSnapshot}).
@@ -255,6 +257,7 @@ public final class Segment {
                     claimed.descriptor = this;
                 }
                 published = claimed.published;
+                readLimitAddress = published.readLimitAddress();
                 slot = claimed;
                 lastSlotId = claimed.id;
                 return;
@@ -525,7 +528,7 @@ public final class Segment {
      */
     public boolean validRead(int orec, long before, int site) {
         UnsafeApi.loadFence();
-        if (Orecs.get(orec) != before || !Orecs.readableUnder(before, published.readLimit())) {
+        if (Orecs.get(orec) != before || !Orecs.readableUnder(before, UnsafeApi.getLongVolatile(null, readLimitAddress))) {
             return false;
         }
         reads.add(orec, site);
@@ -596,7 +599,7 @@ public final class Segment {
         if (Orecs.get(orec) != word) {
             return false;
         }
-        if (Orecs.version(word) > snapshot || published.readLimit() != snapshot) {
+        if (Orecs.version(word) > snapshot || UnsafeApi.getLongVolatile(null, readLimitAddress) != snapshot) {
             commitProtocol.extendSnapshot(); // newer than the snapshot, or a committer asked for revalidation
             return false; // read again under the extended snapshot
         }

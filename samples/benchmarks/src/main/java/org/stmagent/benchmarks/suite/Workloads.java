@@ -7,6 +7,8 @@ import org.stmagent.benchmarks.suite.VacationWorkload.Contention;
 final class Workloads {
     static final String BANK_64 = "bank-64";
     static final String BANK_65536 = "bank-65536";
+    /** bank-65536 with each thread transferring within its own share of the accounts: a diagnostic, not in the suite's table. */
+    static final String BANK_65536_DISJOINT = "bank-65536-disjoint";
     static final String INTSET_LIST_256 = "intset-list-256";
     static final String INTSET_SKIPLIST_65536 = "intset-skiplist-65536";
     static final String HASHMAP_4096 = "hashmap-4096";
@@ -28,6 +30,8 @@ final class Workloads {
                 return BankMixWorkload.create(variant, 64);
             case BANK_65536:
                 return BankMixWorkload.create(variant, 65_536);
+            case BANK_65536_DISJOINT:
+                return BankMixWorkload.disjoint(variant, 65_536, threads);
             case INTSET_LIST_256:
                 return IntSetWorkload.create(variant, Structure.LIST, 256, threads);
             case INTSET_SKIPLIST_65536:

@@ -19,7 +19,7 @@ import org.stmagent.benchmarks.workload.vacation.Manager;
 class BrokenInvariantTest {
     @Test
     void bankWithMoneyMissingFailsItsCheck() {
-        BankMixWorkload bank = new BankMixWorkload(new SynchronizedBank(64, BankMixWorkload.INITIAL_BALANCE - 1), 64);
+        BankMixWorkload bank = new BankMixWorkload(new SynchronizedBank(64, BankMixWorkload.INITIAL_BALANCE - 1), 64, 1);
 
         assertThrows(IllegalStateException.class, bank::verify);
     }
