@@ -3,10 +3,11 @@ package org.stmagent.runtime.core;
 import org.agrona.UnsafeApi;
 
 /**
- * What the transaction in a segment slot publishes for committers: its read limit and the
- * write-back it has in flight. Both words share one 64-byte line off the heap, which nothing else
- * uses: a committer reads both of another slot's words at once (one line moved between the cores,
- * not two), and the owner's stores after such a read take the line back once, not once per word.
+ * What the transaction in a segment slot publishes for committers: its read limit, the write-back
+ * it has in flight and that commit's read summary. The three words share one 64-byte line off the
+ * heap, which nothing else uses: a committer reads all of another slot's words at once (one line
+ * moved between the cores), and the owner's stores after such a read take the line back once, not
+ * once per word. The fields below hold the words' addresses.
  * The slot's running thread reads its read limit in every barrier, and writes the line at attempt
  * start, at a snapshot extension and around a write-back; other threads read it at their commits,
  * and write it only to ask for a revalidation.

@@ -41,11 +41,16 @@ class OrecSummaryTest {
             ReadSet reads = new ReadSet();
             WriteLog writes = new WriteLog();
             // a transfer: reads two orecs and the monitor's word, writes two others
-            for (int i = 0; i < 3; i++) {
-                reads.add(2 * random.nextInt(Orecs.SIZE / 2), Sites.UNKNOWN);
+            int[] read = {random.nextInt(Orecs.SIZE), random.nextInt(Orecs.SIZE), random.nextInt(Orecs.SIZE)};
+            for (int orec : read) {
+                reads.add(orec, Sites.UNKNOWN);
             }
             for (int i = 0; i < 2; i++) {
-                writes.addLock(2 * random.nextInt(Orecs.SIZE / 2) + 1, 0L, null, 0L, Sites.UNKNOWN, true);
+                int orec;
+                do {
+                    orec = random.nextInt(Orecs.SIZE);
+                } while (orec == read[0] || orec == read[1] || orec == read[2]);
+                writes.addLock(orec, 0L, null, 0L, Sites.UNKNOWN, true);
                 writes.markWritten(i);
             }
             if (OrecSummary.mayMeet(reads.summary(), writes.summary(false))) {
