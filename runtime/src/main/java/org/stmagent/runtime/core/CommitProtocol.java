@@ -36,14 +36,22 @@ final class CommitProtocol {
             // finished writing back before releasing what this attempt read (see Privatization).
             return;
         }
-        if (!tx.slot.startCommitUnlessKilled()) {
-            throw tx.doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
-        }
-        if (!tx.counterIncrements.counters.isEmpty()) {
+        boolean counters = !tx.counterIncrements.counters.isEmpty();
+        if (counters) {
+            // the counters' orecs are locked before the version is drawn, and only once no kill applies
+            if (!tx.slot.startCommitUnlessKilled()) {
+                throw tx.doom(AbortCause.INEVITABLE); // killed by the inevitable transaction
+            }
             tx.counterIncrements.apply(); // committing: others who meet these locks wait instead of giving way
+        } else {
+            tx.slot.markCommitting(); // a release store: the tick below is the fence of the pair with a kill
         }
         tx.published.startWriteback(tx.reads.summary()); // the read set is frozen from here on
         long version = VersionClock.tick();
+        if (!counters && tx.slot.killed) {
+            tx.published.markWriteback(0);
+            throw tx.doom(AbortCause.INEVITABLE); // killed by the inevitable transaction before the tick
+        }
         tx.published.markWriteback(version);
         tx.slot.commits.publish(version, tx.writes, false); // before validating: readers never wait for that
         if (version != tx.snapshot + 1 && !TestHooks.BROKEN_VALIDATION && !readsUntouched(tx.snapshot, version - 1)) {

@@ -315,7 +315,8 @@ public final class Segment {
         doomed = null;
         if (nextAttemptInevitable != NOT_INEVITABLE || aborts >= inevitableAfter) {
             int site = nextAttemptInevitable != NOT_INEVITABLE ? nextAttemptInevitable : Sites.AFTER_ABORTS;
-            ranAloneAfterAborts = aborts > 0 && site != Sites.AFTER_WAIT;
+            // a read-only second chance holds up only the writers of what it reads
+            ranAloneAfterAborts = aborts > 0 && site != Sites.AFTER_WAIT && site != Sites.LARGE_READ_ONLY;
             Object event = FlightEvents.inevitableStart();
             inevitability.acquireTokenBetweenAttempts();
             if (nextAttemptSerial) {
@@ -381,6 +382,7 @@ public final class Segment {
         }
         long start = StatisticsClock.precise();
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
+        boolean readOnly = writes.lockCount() == 0 && counterIncrements.counters.isEmpty();
         commitProtocol.rollback();
         aborts++;
         FlightEvents.abort(cause, aborts, conflict);
@@ -390,9 +392,15 @@ public final class Segment {
             throw new RetryLimitExceededException(aborts);
         }
         if (large && aborts >= LARGE_ABORTS_BEFORE_INEVITABLE) {
-            // re-running a big attempt wastes more than running it alone
-            nextAttemptInevitable = Sites.LARGE_ATTEMPT;
-            nextAttemptSerial = true;
+            if (readOnly) {
+                // a second chance that cannot fail the same way and stops nobody: inevitable, it
+                // locks what it reads, and writers of everything else go on committing
+                nextAttemptInevitable = Sites.LARGE_READ_ONLY;
+            } else {
+                // re-running a big attempt that writes wastes more than running it alone
+                nextAttemptInevitable = Sites.LARGE_ATTEMPT;
+                nextAttemptSerial = true;
+            }
         }
         stats.chargeInterval(TimedState.BOOKKEEPING, StatisticsClock.precise() - start);
         standAsideIfAsked();

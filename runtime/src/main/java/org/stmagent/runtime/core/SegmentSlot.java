@@ -156,6 +156,16 @@ final class SegmentSlot extends SegmentSlotPadAfter {
     }
 
     /**
+     * The owner starts a commit whose next step is the clock's tick, a full fence: the other half
+     * of the Dekker pair with {@link #kill}, so the status is stored with release only. The owner
+     * reads {@link #killed} after the tick and gives up if it is set: a killer that saw
+     * {@code ACTIVE} steals its locks, one that saw {@code COMMITTING} waits for the rollback.
+     */
+    void markCommitting() {
+        STATUS.setRelease(this, COMMITTING);
+    }
+
+    /**
      * The running attempt becomes inevitable, unless it has been killed: the same Dekker pair with
      * {@link #kill} as {@link #startCommitUnlessKilled}. A killer that sees {@code INEVITABLE}
      * waits; one that saw {@code ACTIVE} may have stolen locks, and the attempt then rolls back.

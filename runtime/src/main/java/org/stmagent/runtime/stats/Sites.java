@@ -23,6 +23,7 @@ public final class Sites {
     public static final int AFTER_WAIT = 3;
     public static final int LARGE_ATTEMPT_LOCKING = 4;
     public static final int MONITOR = 5;
+    public static final int LARGE_READ_ONLY = 6;
 
     /** The rewriter's prefix for the transactional twin of a method: a twin's frame names the original. */
     private static final String TWIN_PREFIX = SeamNames.MEMBER_PREFIX;
@@ -41,6 +42,9 @@ public final class Sites {
                 "(a large transaction: inevitable after an abort, the others did not stand aside in time)", null,
                 UNKNOWN));
         SITES.add(new Site("", "", null, -1, "(entering or notifying on a converted monitor)", null, UNKNOWN));
+        SITES.add(new Site("", "", null, -1,
+                "(a large read-only transaction: inevitable after an abort, locking what it reads while writers go on)",
+                null, UNKNOWN));
     }
 
     private Sites() {
