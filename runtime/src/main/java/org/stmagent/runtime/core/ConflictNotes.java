@@ -1,5 +1,6 @@
 package org.stmagent.runtime.core;
 
+import org.agrona.collections.Long2LongHashMap;
 import org.stmagent.runtime.stats.AbortCause;
 import org.stmagent.runtime.stats.ConflictLocation;
 import org.stmagent.runtime.stats.Conflicts;
@@ -22,11 +23,12 @@ final class ConflictNotes {
     int accessSite;
     /** The program's last call into a JDK collection's twin in this attempt, for the report ({@link Sites#via}). */
     int jdkCallSite;
-    /** (site, call) -> combined site, direct-mapped: a transaction meets the same few pairs over and over. */
-    private final int[] viaSites = new int[VIA_CACHE];
-    private final int[] viaCalls = new int[VIA_CACHE];
-    private final int[] viaResults = new int[VIA_CACHE];
-    private static final int VIA_CACHE = 64;
+    /**
+     * (site, call) -> combined site, every pair this thread has met: the shared table
+     * ({@link Sites#via}, which locks and allocates) is asked once per pair and thread. A large
+     * program's twins meet thousands of pairs, too many for a small direct-mapped cache.
+     */
+    private final Long2LongHashMap viaSites = new Long2LongHashMap(Sites.UNKNOWN);
     ConflictLocation conflictAt;
     int conflictWonSite;
     int failedOrec = -1;
@@ -88,12 +90,12 @@ final class ConflictNotes {
         if (jdkCallSite == Sites.UNKNOWN || !Sites.isInJdk(site)) {
             return site;
         }
-        int i = (site * 31 + jdkCallSite) & (VIA_CACHE - 1);
-        if (viaSites[i] != site || viaCalls[i] != jdkCallSite) {
-            viaResults[i] = Sites.via(site, jdkCallSite);
-            viaSites[i] = site;
-            viaCalls[i] = jdkCallSite;
+        long pair = ((long) site << 32) | (jdkCallSite & 0xFFFF_FFFFL);
+        int combined = (int) viaSites.get(pair);
+        if (combined == Sites.UNKNOWN) {
+            combined = Sites.via(site, jdkCallSite);
+            viaSites.put(pair, combined);
         }
-        return viaResults[i];
+        return combined;
     }
 }
