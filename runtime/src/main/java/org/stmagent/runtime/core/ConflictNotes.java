@@ -73,11 +73,20 @@ final class ConflictNotes {
         failedOrec = orec;
     }
 
-    /** Where a slow path is, for the conflict report if it ends in an abort. */
+    /**
+     * Where a slow path is, for the conflict report if it ends in an abort. The site is kept as the
+     * barrier gave it, as the fast path keeps it in the read set; it is combined with the program's
+     * call into a JDK twin only where it is kept for others to read ({@link #accessSiteWithVia}).
+     */
     void noteAccess(Object holder, long offset, int site) {
         accessHolder = holder;
         accessOffset = offset;
-        accessSite = withVia(site);
+        accessSite = site;
+    }
+
+    /** The noted access's site as reached from the program's last call into a JDK twin: for lock entries. */
+    int accessSiteWithVia() {
+        return withVia(accessSite);
     }
 
     /** The program's call into a JDK collection's twin, made by this attempt (see {@code JdkCalls}). */

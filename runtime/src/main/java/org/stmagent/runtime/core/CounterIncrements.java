@@ -132,7 +132,7 @@ final class CounterIncrements {
                 continue;
             }
             // no read of this location is kept, so a version newer than the snapshot is no conflict
-            int entry = tx.writes.addLock(orec, word, tx.notes.accessHolder, tx.notes.accessOffset, tx.notes.accessSite, true);
+            int entry = tx.writes.addLock(orec, word, tx.notes.accessHolder, tx.notes.accessOffset, tx.notes.accessSiteWithVia(), true);
             if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(tx.slot.id, entry, tx.lockTag))) {
                 return entry;
             }

@@ -585,7 +585,7 @@ public final class Segment {
                     volatileReadNext = false;
                     UnsafeApi.loadFence(); // each read of a spinning loop goes to memory
                 } else if (!serial) {
-                    inevitability.lockOrec(orec, false, true, notes.accessHolder, notes.accessOffset, notes.accessSite);
+                    inevitability.lockOrec(orec, false, true, notes.accessHolder, notes.accessOffset, notes.accessSiteWithVia());
                 }
                 return OWNED;
             }
@@ -665,7 +665,7 @@ public final class Segment {
             throwIfKilled();
             if (inevitable) {
                 if (!serial) {
-                    inevitability.lockOrec(orec, false, false, notes.accessHolder, notes.accessOffset, notes.accessSite);
+                    inevitability.lockOrec(orec, false, false, notes.accessHolder, notes.accessOffset, notes.accessSiteWithVia());
                     writes.markWritten(Orecs.lockEntry(Orecs.get(orec)));
                 }
                 return IN_PLACE;
@@ -683,7 +683,7 @@ public final class Segment {
                 continue;
             }
             // the entry is filled before the CAS publishes it: the inevitable transaction may read it
-            int entry = writes.addLock(orec, word, notes.accessHolder, notes.accessOffset, notes.accessSite, true);
+            int entry = writes.addLock(orec, word, notes.accessHolder, notes.accessOffset, notes.accessSiteWithVia(), true);
             if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(slot.id, entry, lockTag))) {
                 return entry;
             }
