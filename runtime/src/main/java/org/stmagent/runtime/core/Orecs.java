@@ -20,10 +20,12 @@ import org.stmagent.runtime.settings.RuntimeSettings;
  *              segment    = id of the owning {@link Segment}
  *              lock entry = index of the owner's lock-log entry, which keeps the version to
  *                           restore on abort and the chain of buffered writes under this orec
- *              attempt    = the owner's attempt tag ({@link #attemptTag}), so that a lock word
- *                           read from one attempt never matches one of the next attempt in the
- *                           same slot: an inevitable transaction that read the word of an attempt
- *                           it then kills cannot steal, by CAS, a lock of a later attempt there
+ *              attempt    = the owner's attempt tag ({@link #attemptTag}): the attempt's number
+ *                           in its slot ({@link SegmentSlot#nextAttempt}), so that a lock word
+ *                           read from one attempt never matches one of a later attempt in the
+ *                           same slot, whichever thread runs it: an inevitable transaction that
+ *                           read the word of an attempt it then kills cannot steal, by CAS, a
+ *                           lock of a later attempt there
  * </pre>
  */
 public final class Orecs {
@@ -120,7 +122,7 @@ public final class Orecs {
     private static final int TAG_SHIFT = 16 + ENTRY_BITS;
     private static final int TAG_MASK = (1 << 19) - 1;
 
-    /** The attempt tag of lock words, for an owner's attempt counter. */
+    /** The attempt tag of lock words, for an attempt's number in its slot. */
     static long attemptTag(int attempt) {
         return (long) (attempt & TAG_MASK) << TAG_SHIFT;
     }

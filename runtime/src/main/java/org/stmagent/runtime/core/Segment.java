@@ -108,7 +108,6 @@ public final class Segment {
     int aborts;
     /** This attempt's tag in the lock words it writes ({@link Orecs#attemptTag}). */
     long lockTag;
-    private int attemptCount;
     /** When the outermost transaction began ({@link StatisticsClock#now}): the {@link Watchdog} tells transactions apart by it. */
     long began;
     /** When the attempt started waiting for the inevitable transaction (its token, a location, its end), or 0: for the {@link Watchdog}. */
@@ -309,7 +308,7 @@ public final class Segment {
     void startAttempt() {
         slot.clearKill();
         commitProtocol.startAttempt();
-        lockTag = Orecs.attemptTag(++attemptCount);
+        lockTag = Orecs.attemptTag(slot.nextAttempt());
         timings.attemptStarts();
         notes.jdkCallSite = Sites.UNKNOWN;
         doomed = null;

@@ -78,8 +78,20 @@ final class SegmentSlot extends SegmentSlotPadAfter {
     /** The commits made in this slot, for snapshot extension. */
     final CommitRing commits = new CommitRing();
 
+    /**
+     * Attempts started in this slot, by whichever thread held it: their count tags the lock words
+     * they write ({@link Orecs#attemptTag}), so two attempts in a row in one slot, even of
+     * different threads, never write the same lock word. Written by the holder only.
+     */
+    private int attempts;
+
     SegmentSlot(int id) {
         this.id = id;
+    }
+
+    /** The holder starts an attempt: its number in this slot. */
+    int nextAttempt() {
+        return ++attempts;
     }
 
     boolean tryClaim(Thread thread) {
