@@ -42,6 +42,13 @@ abstract class SegmentSlotFields extends SegmentSlotPadBefore {
     volatile boolean regionless;
     /** Its regionless transaction is counted in flight; written by the owner only. */
     boolean countedInFlight;
+    /**
+     * Attempts started in this slot, by whichever thread held it: their count tags the lock words
+     * they write ({@link Orecs#attemptTag}), so two attempts in a row in one slot, even of
+     * different threads, never write the same lock word. Written by the holder only, on this line
+     * that the holder writes anyway (not beside the final fields that committers read).
+     */
+    int attempts;
 }
 
 /** Padding after the hot fields. */
@@ -77,13 +84,6 @@ final class SegmentSlot extends SegmentSlotPadAfter {
     final PublishedState published = new PublishedState();
     /** The commits made in this slot, for snapshot extension. */
     final CommitRing commits = new CommitRing();
-
-    /**
-     * Attempts started in this slot, by whichever thread held it: their count tags the lock words
-     * they write ({@link Orecs#attemptTag}), so two attempts in a row in one slot, even of
-     * different threads, never write the same lock word. Written by the holder only.
-     */
-    private int attempts;
 
     SegmentSlot(int id) {
         this.id = id;
