@@ -14,8 +14,8 @@ final class PlainRunEntry {
         this.tx = tx;
     }
 
-    private WeakReference<Object> lastPlainMonitor = new WeakReference<>(null);
-    private int lastPlainMonitorOrec;
+    private WeakReference<Object> lastMonitor = new WeakReference<>(null);
+    private int lastMonitorOrec;
 
     /**
      * A {@code synchronized} method called outside transactions: begins its transaction, or enters
@@ -24,7 +24,7 @@ final class PlainRunEntry {
      */
     Segment beginUnlessPlain(Object monitor, int site) {
         if (AdaptiveSites.ENABLED) {
-            int orec = AdaptiveSites.runsPlain(site) ? plainMonitorOrec(monitor) : Orecs.monitorIndex(monitor);
+            int orec = monitorOrec(monitor);
             PlainHolder holder = tx.plainHolder;
             // a site that did what a plain run cannot join stays a transaction, and makes the monitor transactional
             boolean joins = AdaptiveSites.mayRunPlain(site);
@@ -46,16 +46,17 @@ final class PlainRunEntry {
     }
 
     /**
-     * The signal orec of a switched site's monitor, from a one-entry cache: a contended monitor is
-     * inflated, and its identity hash is then a call into the JVM that reads the lock's own line.
-     * The reference is weak: a descriptor keeps nothing alive.
+     * The signal orec of a region's monitor, from a one-entry cache (most lock-bound programs enter
+     * one monitor over and over): a monitor that was ever contended in plain mode stays inflated
+     * for a while, and its identity hash is then a call into the JVM that reads the lock's own line,
+     * at every region. The reference is weak: a descriptor keeps nothing alive.
      */
-    private int plainMonitorOrec(Object monitor) {
-        if (lastPlainMonitor.get() != monitor) {
-            lastPlainMonitor = new WeakReference<>(monitor);
-            lastPlainMonitorOrec = Orecs.monitorIndex(monitor);
+    private int monitorOrec(Object monitor) {
+        if (lastMonitor.get() != monitor) {
+            lastMonitor = new WeakReference<>(monitor);
+            lastMonitorOrec = Orecs.monitorIndex(monitor);
         }
-        return lastPlainMonitorOrec;
+        return lastMonitorOrec;
     }
 
     /**
