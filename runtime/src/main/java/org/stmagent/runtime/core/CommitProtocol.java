@@ -157,8 +157,13 @@ final class CommitProtocol {
         if (!tx.inevitable) {
             int id = tx.slot.id;
             for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
-                // a lock the inevitable transaction stole is no longer ours to restore
-                Orecs.compareAndSet(tx.writes.lockedOrec(e), Orecs.lockedWord(id, e, tx.lockTag), tx.writes.previousWord(e));
+                // a lock the inevitable transaction stole is no longer ours to restore; ours may
+                // carry the one-location mark, which only this transaction changes
+                int orec = tx.writes.lockedOrec(e);
+                long word = Orecs.get(orec);
+                if (Orecs.coveringSeveral(word) == Orecs.lockedWord(id, e, tx.lockTag)) {
+                    Orecs.compareAndSet(orec, word, tx.writes.previousWord(e));
+                }
             }
         } else {
             // a failed switch to inevitable, or a transaction abandoned after an exception: the
@@ -183,8 +188,8 @@ final class CommitProtocol {
      * from the commit log when it can tell, otherwise by checking every orec read.
      */
     boolean readsUntouched(long from, long to) {
-        if (tx.reads.size() <= SMALL_READ_SET) {
-            return readsStillValid(); // a few orecs of our own: cheaper than other threads' log entries
+        if (tx.reads.size() <= SMALL_READ_SET && readsStillValid()) {
+            return true; // a few orecs of our own: cheaper than other threads' log entries
         }
         Boolean untouched = CommitLog.untouchedBetween(from, to, tx.reads, tx, tx.slot);
         return untouched != null ? untouched : readsStillValid();

@@ -32,6 +32,8 @@ final class CommitRing {
     private final Class<?>[] holderTypes = new Class<?>[ENTRIES * CAPACITY];
     private final long[] holderOffsets = new long[ENTRIES * CAPACITY];
     private final int[] writeSites = new int[ENTRIES * CAPACITY];
+    /** Each logged orec's written location ({@link Orecs#hash}), or {@link Orecs#ANY_LOCATION} for several. */
+    private final int[] writtenLocations = new int[ENTRIES * CAPACITY];
 
     private static long entryAddress(long entry) {
         return BASE + (2 + (entry & MASK)) * STRIDE * 8L;
@@ -68,6 +70,7 @@ final class CommitRing {
             }
             holderOffsets[report] = writes.lockedOffset(i);
             writeSites[report] = writes.lockSite(i);
+            writtenLocations[report] = writes.lockLocation(i);
             count++;
         }
         UnsafeApi.putLong(lines, at + 8, count);
@@ -85,6 +88,7 @@ final class CommitRing {
         holderTypes[report] = monitorType;
         holderOffsets[report] = ConflictLocation.MONITOR_WORD;
         writeSites[report] = Sites.MONITOR;
+        writtenLocations[report] = Orecs.ANY_LOCATION;
         UnsafeApi.putLong(lines, at + 8, 1);
         UnsafeApi.putLongRelease(lines, at, version);
         UnsafeApi.putLongRelease(lines, HEAD, head + 1);
@@ -111,8 +115,9 @@ final class CommitRing {
     }
 
     /**
-     * Whether no commit of this ring with a version in {@code (from, to]} wrote an orec in
-     * {@code reads}; {@code null} when the ring cannot tell.
+     * Whether no commit of this ring with a version in {@code (from, to]} wrote a location in
+     * {@code reads} (an orec read, unless the fingerprints tell the locations apart); {@code null}
+     * when the ring cannot tell.
      */
     Boolean untouchedBetween(long from, long to, ReadSet reads, Segment reader) {
         long head = head();
@@ -135,9 +140,10 @@ final class CommitRing {
             if (count == MANY) {
                 return null;
             }
+            int entry = (int) (e & MASK) * CAPACITY;
             for (int i = 0; i < count; i++) {
                 int orec = orec(at, i);
-                if (reads.contains(orec)) {
+                if (reads.mayHaveRead(orec, writtenLocations[entry + i])) {
                     if (reader != null) {
                         reader.notes.readWasOverwritten(orec);
                     }

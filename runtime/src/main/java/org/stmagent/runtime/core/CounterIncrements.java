@@ -97,7 +97,7 @@ final class CounterIncrements {
             tx.notes.noteAccess(holder, offset, counters.site(i));
             int orec = Orecs.index(holder, offset);
             if (tx.inevitable) {
-                tx.writableEntry(orec); // locks in place
+                tx.writableEntry(orec, Orecs.ANY_LOCATION); // locks in place
                 if (tx.rollbackOnException) {
                     tx.undo.save(holder, offset, kind);
                 }
@@ -120,7 +120,15 @@ final class CounterIncrements {
             long word = Orecs.get(orec);
             if (Orecs.isLocked(word)) {
                 if (Orecs.owner(word) == tx.slot.id) {
-                    return Orecs.lockEntry(word);
+                    int entry = Orecs.lockEntry(word);
+                    if (Orecs.coversOneLocation(word)) {
+                        // the counter is another location: readers may no longer read through
+                        if (!Orecs.compareAndSet(orec, word, Orecs.coveringSeveral(word))) {
+                            continue;
+                        }
+                        tx.writes.coverSeveralLocations(entry);
+                    }
+                    return entry;
                 }
                 SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
                 if (owner.status != SegmentSlotFields.COMMITTING || round >= COUNTER_LOCK_ROUNDS) {

@@ -53,6 +53,7 @@ final class Inevitability {
         }
         tx.inevitable = true;
         tx.leaveFastPath();
+        coverSeveralLocations();
         // Lock everything read so far, checking it is still what the snapshot saw.
         for (int i = 0, n = tx.reads.size(); i < n; i++) {
             if (!lockOrec(tx.reads.get(i), true, false, null, 0, tx.reads.siteAt(i))) { // what was read there is not kept
@@ -69,6 +70,22 @@ final class Inevitability {
         tx.allocations.clear();
         tx.counterIncrements.apply(); // in place from now on
         FlightEvents.inevitableEnd(event, site);
+    }
+
+    /**
+     * Clears the one-location mark of every lock held ({@link Orecs#coversOneLocation}): from now
+     * on this transaction writes in place, so no reader may read through its locks. Nobody else
+     * changes these words now that no kill applies.
+     */
+    private void coverSeveralLocations() {
+        for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
+            int orec = tx.writes.lockedOrec(e);
+            long word = Orecs.get(orec);
+            if (Orecs.isLocked(word) && Orecs.owner(word) == tx.slot.id && Orecs.coversOneLocation(word)) {
+                Orecs.release(orec, Orecs.coveringSeveral(word));
+            }
+            tx.writes.coverSeveralLocations(e);
+        }
     }
 
     /** Holding the token: records the site for the report and for those who will wait for us. */

@@ -16,8 +16,13 @@ import org.stmagent.runtime.settings.RuntimeSettings;
  * <p>Bit layout of an orec word:
  * <pre>
  *   unlocked:  [ version : 63 ][ 0 ]          the version (clock value) of the last commit here
- *   locked:    [ 0 ][ attempt : 19 ][ lock entry : 28 ][ segment : 15 ][ 1 ]
+ *   locked:    [ 0 ][ one : 1 ][ attempt : 18 ][ lock entry : 28 ][ segment : 15 ][ 1 ]
  *              segment    = id of the owning {@link Segment}
+ *              one        = the owner, running optimistically, has buffered a write to one location
+ *                           here, whose fingerprint its lock entry keeps: a reader of another
+ *                           location under this orec reads memory through the lock (see
+ *                           {@link Segment#readableWord}). The owner clears the bit before it
+ *                           buffers a second location here or writes in place.
  *              lock entry = index of the owner's lock-log entry, which keeps the version to
  *                           restore on abort and the chain of buffered writes under this orec
  *              attempt    = the owner's attempt tag ({@link #attemptTag}): the attempt's number
@@ -60,21 +65,43 @@ public final class Orecs {
     private static final int FINE_WORDS = (int) (FINE_BYTES >>> 2);
 
     /**
-     * The orec for a location: identity hash of the holder mixed with the offset's 4-byte word, or,
-     * past the first {@value #FINE_BYTES} bytes, with its cache line. A large array thus has about
-     * as many orecs as cache lines, side by side in the table: an access touches one more line of
+     * A location's hash: identity hash of the holder mixed with the offset's 4-byte word, or, past
+     * the first {@value #FINE_BYTES} bytes, with its cache line. A large array thus has about as
+     * many orecs as cache lines, side by side in the table: an access touches one more line of
      * memory, not one per element, and a table that fits in the cache still covers the array.
+     * Its orec is {@link #orecOf}; the hash itself is the location's fingerprint: two locations
+     * under one orec with different hashes are different locations ({@link #ANY_LOCATION} aside).
      * Throws {@link NullPointerException} for a null holder.
      */
-    public static int index(Object holder, long offset) {
+    public static int hash(Object holder, long offset) {
         if (holder == null) {
             // a field of null: every barrier asks for the orec before it touches memory, so this
             // throws where the JVM would, instead of a raw access at a small address
             throw new NullPointerException();
         }
         int word = offset < FINE_BYTES ? (int) (offset >>> 2) : FINE_WORDS + (int) ((offset - FINE_BYTES) >>> 6);
-        int h = System.identityHashCode(holder) * 0x9E3779B9 + word;
-        return (h ^ (h >>> DATA_BITS)) & DATA_MASK;
+        return System.identityHashCode(holder) * 0x9E3779B9 + word;
+    }
+
+    /** The orec of a location with {@link #hash} {@code hash}. */
+    public static int orecOf(int hash) {
+        return (hash ^ (hash >>> DATA_BITS)) & DATA_MASK;
+    }
+
+    /** The orec for a location (see {@link #hash}). */
+    public static int index(Object holder, long offset) {
+        return orecOf(hash(holder, offset));
+    }
+
+    /**
+     * The fingerprint that stands for every location of an orec: of reads and writes whose
+     * location is not known. A real location hashing to it only makes comparisons conservative.
+     */
+    static final int ANY_LOCATION = 0;
+
+    /** Whether a write to {@code written} may have changed a read of {@code read} under one orec. */
+    static boolean mayBeSameLocation(int read, int written) {
+        return read == written || read == ANY_LOCATION || written == ANY_LOCATION;
     }
 
     /** The orec for a monitor's signal word. */
@@ -120,7 +147,8 @@ public final class Orecs {
     private static final int ENTRY_BITS = 28;
     private static final int ENTRY_MASK = (1 << ENTRY_BITS) - 1;
     private static final int TAG_SHIFT = 16 + ENTRY_BITS;
-    private static final int TAG_MASK = (1 << 19) - 1;
+    private static final int TAG_MASK = (1 << 18) - 1;
+    private static final long ONE_LOCATION = 1L << 62;
 
     /** The attempt tag of lock words, for an attempt's number in its slot. */
     static long attemptTag(int attempt) {
@@ -134,6 +162,20 @@ public final class Orecs {
 
     static long lockedWord(int segmentId, int lockEntry, long attemptTag) {
         return attemptTag | ((long) lockEntry << 16) | ((long) segmentId << 1) | 1L;
+    }
+
+    /** A lock word saying the owner has buffered a write to one location under it (see the bit layout). */
+    static long coveringOneLocation(long lockedWord) {
+        return lockedWord | ONE_LOCATION;
+    }
+
+    /** The lock word without the one-location mark. */
+    static long coveringSeveral(long lockedWord) {
+        return lockedWord & ~ONE_LOCATION;
+    }
+
+    static boolean coversOneLocation(long lockedWord) {
+        return (lockedWord & ONE_LOCATION) != 0;
     }
 
     static int owner(long lockedWord) {

@@ -9,12 +9,15 @@ import org.stmagent.runtime.stats.Sites;
  * The orecs an attempt has read, for validation: a list in read order, plus a hash index built
  * lazily the first time membership is asked of a large set (extending a snapshot through the
  * {@link CommitLog}). Adding stays an array append. Everything is kept across attempts; clearing
- * the index is a generation bump. Each orec keeps the site of its first read, for the conflict report.
+ * the index is a generation bump. Each read keeps its location's fingerprint ({@link Orecs#hash}),
+ * so that a commit that wrote another location under the same orec is no conflict, and the site
+ * of the read, for the conflict report.
  */
 final class ReadSet {
     private static final int LINEAR_LIMIT = 16;
 
-    private int[] orecs = new int[64];
+    /** Each read as one long, its location's fingerprint above its orec: one store per read. */
+    private long[] reads = new long[64];
     private int[] sites = new int[64];
     private int size;
 
@@ -24,16 +27,17 @@ final class ReadSet {
     private int generation = 1;
     private int indexed;
 
-    void add(int orec, int site) {
+    void add(int orec, int location, int site) {
         int n = size;
-        if (n > 0 && orecs[n - 1] == orec) {
-            return; // the common case of reading several fields of one object
+        long read = (long) location << 32 | (orec & 0xFFFF_FFFFL);
+        if (n > 0 && reads[n - 1] == read) {
+            return; // the common case of reading one location again
         }
-        if (n == orecs.length) {
-            orecs = Arrays.copyOf(orecs, n * 2);
+        if (n == reads.length) {
+            reads = Arrays.copyOf(reads, n * 2);
             sites = Arrays.copyOf(sites, n * 2);
         }
-        orecs[n] = orec;
+        reads[n] = read;
         if (Recording.ON) {
             sites[n] = site;
         }
@@ -45,7 +49,7 @@ final class ReadSet {
     }
 
     int get(int i) {
-        return orecs[i];
+        return (int) reads[i];
     }
 
     int siteAt(int i) {
@@ -55,7 +59,7 @@ final class ReadSet {
     /** The site of the first read under {@code orec}, or {@link Sites#UNKNOWN}: a linear search, for reports. */
     int siteOf(int orec) {
         for (int i = 0; i < size; i++) {
-            if (orecs[i] == orec) {
+            if ((int) reads[i] == orec) {
                 return sites[i];
             }
         }
@@ -65,7 +69,7 @@ final class ReadSet {
     boolean contains(int orec) {
         if (size <= LINEAR_LIMIT) {
             for (int i = 0; i < size; i++) {
-                if (orecs[i] == orec) {
+                if ((int) reads[i] == orec) {
                     return true;
                 }
             }
@@ -81,6 +85,25 @@ final class ReadSet {
         return false;
     }
 
+    /**
+     * Whether a read under {@code orec} may have been of the location a write with fingerprint
+     * {@code written} went to ({@link Orecs#mayBeSameLocation}).
+     */
+    boolean mayHaveRead(int orec, int written) {
+        if (!contains(orec)) {
+            return false;
+        }
+        if (written == Orecs.ANY_LOCATION) {
+            return true;
+        }
+        for (int i = 0; i < size; i++) { // the orec was read: rare enough to look at every read
+            if ((int) reads[i] == orec && Orecs.mayBeSameLocation((int) (reads[i] >>> 32), written)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The set as an {@link OrecSummary}. */
     long summary() {
         int n = size;
@@ -89,7 +112,7 @@ final class ReadSet {
         }
         long summary = 0;
         for (int i = 0; i < n; i++) {
-            summary |= OrecSummary.bit(orecs[i]);
+            summary |= OrecSummary.bit((int) reads[i]);
         }
         return summary;
     }
@@ -104,7 +127,7 @@ final class ReadSet {
         if (n > limit) {
             return true;
         }
-        int[] read = orecs;
+        long[] read = reads;
         n = Math.min(n, read.length);
         for (int e = 0, k = writes.lockCount(); e < k; e++) {
             if (!readLocksToo && !writes.written(e)) {
@@ -112,7 +135,7 @@ final class ReadSet {
             }
             int orec = writes.lockedOrec(e);
             for (int i = 0; i < n; i++) {
-                if (read[i] == orec) {
+                if ((int) read[i] == orec) {
                     return true;
                 }
             }
@@ -140,7 +163,7 @@ final class ReadSet {
         }
         int mask = keys.length - 1;
         for (; indexed < size; indexed++) {
-            int orec = orecs[indexed];
+            int orec = (int) reads[indexed];
             int i = mix(orec) & mask;
             while (stamps[i] == generation && keys[i] != orec) {
                 i = (i + 1) & mask;

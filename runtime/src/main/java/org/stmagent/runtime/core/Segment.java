@@ -106,6 +106,8 @@ public final class Segment {
     int nextAttemptInevitable = NOT_INEVITABLE;
     private TransactionAbort doomed;
     int aborts;
+    /** The version under the lock {@link #readThrough} last accepted: what memory there holds. */
+    private long readThroughVersion;
     /** This attempt's tag in the lock words it writes ({@link Orecs#attemptTag}). */
     long lockTag;
     /** When the outermost transaction began ({@link StatisticsClock#now}): the {@link Watchdog} tells transactions apart by it. */
@@ -533,26 +535,27 @@ public final class Segment {
      * unchanged, and no newer than the read limit, which is loaded after the value (a committer
      * that closed it before this thread's view of privatized data changed is seen here).
      */
-    public boolean validRead(int orec, long before, int site) {
+    public boolean validRead(int orec, long before, int location, int site) {
         UnsafeApi.loadFence();
         if (Orecs.get(orec) != before || !Orecs.readableUnder(before, UnsafeApi.getLongVolatile(null, readLimitAddress))) {
             return false;
         }
-        reads.add(orec, site);
+        reads.add(orec, location, site);
         return true;
     }
 
     public long readBits(Object holder, long offset, byte kind, int site) {
         notes.noteAccess(holder, offset, site);
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         while (true) {
-            long word = readableWord(orec);
+            long word = readableWord(orec, location);
             if (word == OWNED) {
                 int buffered = bufferedWrite(orec, holder, offset);
                 return buffered >= 0 ? writes.bits(buffered) : Kind.loadBits(holder, offset, kind);
             }
             long value = Kind.loadBits(holder, offset, kind);
-            if (confirmRead(orec, word)) {
+            if (confirmRead(orec, word, location)) {
                 return value;
             }
         }
@@ -560,22 +563,27 @@ public final class Segment {
 
     public Object readReference(Object holder, long offset, int site) {
         notes.noteAccess(holder, offset, site);
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         while (true) {
-            long word = readableWord(orec);
+            long word = readableWord(orec, location);
             if (word == OWNED) {
                 int buffered = bufferedWrite(orec, holder, offset);
                 return buffered >= 0 ? writes.reference(buffered) : Kind.loadReference(holder, offset);
             }
             Object value = Kind.loadReference(holder, offset);
-            if (confirmRead(orec, word)) {
+            if (confirmRead(orec, word, location)) {
                 return value;
             }
         }
     }
 
-    /** An unlocked orec word to read under, or OWNED when this transaction holds the orec. */
-    long readableWord(int orec) {
+    /**
+     * An orec word to read {@code location} under: unlocked, or locked by another optimistic
+     * transaction for one other location (read through, see {@link #readThrough}); or OWNED when
+     * this transaction holds the orec.
+     */
+    long readableWord(int orec, int location) {
         while (true) {
             throwIfDoomed();
             throwIfKilled();
@@ -595,22 +603,53 @@ public final class Segment {
             if (Orecs.owner(word) == slot.id) {
                 return OWNED;
             }
+            if (Orecs.coversOneLocation(word) && readThrough(word, location)) {
+                return word;
+            }
             if (awaitOrAbort(orec, word, AbortCause.WRITE_READ, true)) {
                 return OWNED; // a signal word shared by chance: nothing to read there
             }
         }
     }
 
-    boolean confirmRead(int orec, long word) {
+    /**
+     * Whether {@code location} can be read from memory although another transaction holds its
+     * orec with {@code word}: the owner has buffered a write to one location there, and not to
+     * this one. Its lock entry was filled before the CAS that published the word. Memory at this
+     * location stays as the owner found it while the word stays in place: the owner clears the
+     * one-location mark before it buffers a second location or writes in place, and any other
+     * writer must take the orec first. {@link #confirmRead} checks the word again after the value
+     * is loaded, and reads the version the owner found ({@link #readThroughVersion}).
+     */
+    private boolean readThrough(long word, int location) {
+        if (location == Orecs.ANY_LOCATION) {
+            return false;
+        }
+        Segment owner = pool.slot(Orecs.owner(word)).descriptor;
+        if (owner == null) {
+            return false;
+        }
+        int entry = Orecs.lockEntry(word);
+        int written = owner.writes.lockLocationSeenByOthers(entry);
+        long previous = owner.writes.previousWordSeenByOthers(entry);
+        if (Orecs.mayBeSameLocation(location, written) || Orecs.isLocked(previous)) {
+            return false;
+        }
+        readThroughVersion = Orecs.version(previous);
+        return true;
+    }
+
+    boolean confirmRead(int orec, long word, int location) {
         UnsafeApi.loadFence();
         if (Orecs.get(orec) != word) {
             return false;
         }
-        if (Orecs.version(word) > snapshot || UnsafeApi.getLongVolatile(null, readLimitAddress) != snapshot) {
+        long version = Orecs.isLocked(word) ? readThroughVersion : Orecs.version(word);
+        if (version > snapshot || UnsafeApi.getLongVolatile(null, readLimitAddress) != snapshot) {
             commitProtocol.extendSnapshot(); // newer than the snapshot, or a committer asked for revalidation
             return false; // read again under the extended snapshot
         }
-        reads.add(orec, notes.accessSite);
+        reads.add(orec, location, notes.accessSite);
         return true;
     }
 
@@ -629,7 +668,8 @@ public final class Segment {
             Kind.storeBits(holder, offset, kind, bits);
             return;
         }
-        int entry = writableEntry(Orecs.index(holder, offset));
+        int location = Orecs.hash(holder, offset);
+        int entry = writableEntry(Orecs.orecOf(location), location);
         if (entry == IN_PLACE) {
             if (rollbackOnException) {
                 undo.save(holder, offset, kind);
@@ -646,7 +686,8 @@ public final class Segment {
             Kind.storeReference(holder, offset, value);
             return;
         }
-        int entry = writableEntry(Orecs.index(holder, offset));
+        int location = Orecs.hash(holder, offset);
+        int entry = writableEntry(Orecs.orecOf(location), location);
         if (entry == IN_PLACE) {
             if (rollbackOnException) {
                 undo.save(holder, offset, Kind.REFERENCE);
@@ -657,8 +698,11 @@ public final class Segment {
         }
     }
 
-    /** Locks the orec for writing (encounter time); returns the lock entry, or IN_PLACE when inevitable. */
-    int writableEntry(int orec) {
+    /**
+     * Locks the orec for writing {@code location} (encounter time); returns the lock entry, or
+     * IN_PLACE when inevitable.
+     */
+    int writableEntry(int orec, int location) {
         while (true) {
             throwIfDoomed();
             throwIfKilled();
@@ -672,7 +716,15 @@ public final class Segment {
             long word = Orecs.get(orec);
             if (Orecs.isLocked(word)) {
                 if (Orecs.owner(word) == slot.id) {
-                    return Orecs.lockEntry(word);
+                    int entry = Orecs.lockEntry(word);
+                    if (Orecs.coversOneLocation(word) && writes.lockLocation(entry) != location) {
+                        // a second location here: readers may no longer read through
+                        if (!Orecs.compareAndSet(orec, word, Orecs.coveringSeveral(word))) {
+                            continue;
+                        }
+                        writes.coverSeveralLocations(entry);
+                    }
+                    return entry;
                 }
                 awaitOrAbort(orec, word, AbortCause.WRITE_WRITE, false);
                 continue;
@@ -683,7 +735,12 @@ public final class Segment {
             }
             // the entry is filled before the CAS publishes it: the inevitable transaction may read it
             int entry = writes.addLock(orec, word, notes.accessHolder, notes.accessOffset, notes.accessSiteWithVia(), true);
-            if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(slot.id, entry, lockTag))) {
+            long locked = Orecs.lockedWord(slot.id, entry, lockTag);
+            if (location != Orecs.ANY_LOCATION) {
+                writes.takenForOneLocation(entry, location);
+                locked = Orecs.coveringOneLocation(locked);
+            }
+            if (Orecs.compareAndSet(orec, word, locked)) {
                 return entry;
             }
             writes.removeLastLock();
@@ -807,8 +864,11 @@ public final class Segment {
             awaitRelease(orec, word, owner, false);
             chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - start);
         } else if (Orecs.get(orec) == word) {
-            notes.conflictAt = ConflictLocation.of(notes.accessHolder, notes.accessOffset);
-            notes.conflictWonSite = owner.descriptor.writes.lockSiteSeenByOthers(Orecs.lockEntry(word));
+            Segment holder = owner.descriptor;
+            ConflictLocation written = holder == null ? null : holder.writes.lockedLocationSeenByOthers(Orecs.lockEntry(word));
+            // what the owner locked the orec for: another location than this access's is a false conflict
+            notes.conflictAt = written != null ? written : ConflictLocation.of(notes.accessHolder, notes.accessOffset);
+            notes.conflictWonSite = holder == null ? Sites.UNKNOWN : holder.writes.lockSiteSeenByOthers(Orecs.lockEntry(word));
             throw doom(cause);
         }
         return false;

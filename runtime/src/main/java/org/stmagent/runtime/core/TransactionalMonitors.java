@@ -35,7 +35,7 @@ final class TransactionalMonitors {
         if (tx.regionSite != tx.NO_SITE && tx.unjoinable == null && !tx.monitors.isOutermost(monitor)) {
             tx.unjoinable = "entered another monitor";
         }
-        if (tx.validRead(orec, Orecs.get(orec), Sites.MONITOR)) {
+        if (tx.validRead(orec, Orecs.get(orec), Orecs.ANY_LOCATION, Sites.MONITOR)) {
             return; // the barriers' fast path: there is no value to load
         }
         tx.notes.noteAccess(monitor, ConflictLocation.MONITOR_WORD, Sites.MONITOR);
@@ -45,8 +45,8 @@ final class TransactionalMonitors {
         try {
             long word;
             do {
-                word = tx.readableWord(orec);
-            } while (word != tx.OWNED && !tx.confirmRead(orec, word));
+                word = tx.readableWord(orec, Orecs.ANY_LOCATION);
+            } while (word != tx.OWNED && !tx.confirmRead(orec, word, Orecs.ANY_LOCATION));
         } catch (TransactionAbort abort) {
             // A converted block enters its monitor before the range whose handler retries it: the
             // attempt stays doomed, and its next barrier or its commit rolls it back.
@@ -60,7 +60,7 @@ final class TransactionalMonitors {
         if (PlainMonitors.isPlain(Orecs.get(orec)) && keptFromPlain(monitor, orec)) {
             return;
         }
-        tx.writableEntry(orec);
+        tx.writableEntry(orec, Orecs.ANY_LOCATION);
     }
 
     /**

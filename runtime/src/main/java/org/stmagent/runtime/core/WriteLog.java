@@ -2,6 +2,7 @@ package org.stmagent.runtime.core;
 
 import java.util.Arrays;
 
+import org.stmagent.runtime.stats.ConflictLocation;
 import org.stmagent.runtime.stats.Sites;
 
 /**
@@ -24,6 +25,8 @@ final class WriteLog {
     private Class<?>[] lockType = new Class<?>[16];
     private long[] lockOffset = new long[16]; // -1 - offset for a static field
     private int[] lockSite = new int[16];
+    /** The one location a lock entry whose word {@link Orecs#coversOneLocation} was taken for ({@link Orecs#hash}). */
+    private int[] lockLocation = new int[16];
     /** Whether the location under a lock entry was written (the inevitable transaction also locks what it reads). */
     private boolean[] lockWritten = new boolean[16];
     private int lockCount;
@@ -54,6 +57,7 @@ final class WriteLog {
         }
         lockOffset[n] = isStatic ? -1 - targetOffset : targetOffset;
         lockSite[n] = site;
+        lockLocation[n] = Orecs.ANY_LOCATION;
         lockWritten[n] = forWrite;
         lockCount = n + 1;
         return n;
@@ -70,6 +74,7 @@ final class WriteLog {
         lockType[to] = lockType[from];
         lockOffset[to] = lockOffset[from];
         lockSite[to] = lockSite[from];
+        lockLocation[to] = lockLocation[from];
         lockWritten[to] = lockWritten[from];
     }
 
@@ -104,6 +109,46 @@ final class WriteLog {
     long previousWordSeenByOthers(int entry) {
         long[] words = previousWord;
         return entry < words.length ? words[entry] : 1L;
+    }
+
+    /** Marks the newest lock entry as taken to write {@code location} alone; before the CAS that publishes it. */
+    void takenForOneLocation(int entry, int location) {
+        lockLocation[entry] = location;
+    }
+
+    /** The entry now covers several locations, or writes in place: its word lost the one-location mark. */
+    void coverSeveralLocations(int entry) {
+        lockLocation[entry] = Orecs.ANY_LOCATION;
+    }
+
+    /**
+     * The fingerprint ({@link Orecs#hash}) of the one location written under a lock entry, or
+     * {@link Orecs#ANY_LOCATION} when there may be several, or writes in place, or a counter.
+     */
+    int lockLocation(int entry) {
+        return lockLocation[entry];
+    }
+
+    /**
+     * The one location of a lock entry, read by another thread that saw a one-location lock word of
+     * this log in an orec (the entry was filled before the CAS that published it); a stale, shorter
+     * array reads as {@link Orecs#ANY_LOCATION}.
+     */
+    int lockLocationSeenByOthers(int entry) {
+        int[] locations = lockLocation;
+        return entry < locations.length ? locations[entry] : Orecs.ANY_LOCATION;
+    }
+
+    /** The class and offset an entry's access touched, read by another thread that found it in an orec; racy, for reports. */
+    ConflictLocation lockedLocationSeenByOthers(int entry) {
+        Class<?>[] types = lockType;
+        long[] offsets = lockOffset;
+        if (entry < 0 || entry >= types.length || entry >= offsets.length || types[entry] == null) {
+            return null;
+        }
+        long offset = offsets[entry];
+        boolean isStatic = offset < 0;
+        return ConflictLocation.of(types[entry], isStatic ? -1 - offset : offset, isStatic);
     }
 
     int lockSite(int entry) {
@@ -234,6 +279,7 @@ final class WriteLog {
         lockType = Arrays.copyOf(lockType, n);
         lockOffset = Arrays.copyOf(lockOffset, n);
         lockSite = Arrays.copyOf(lockSite, n);
+        lockLocation = Arrays.copyOf(lockLocation, n);
         lockWritten = Arrays.copyOf(lockWritten, n);
     }
 

@@ -233,50 +233,55 @@ public final class Barriers {
     // ---------------------------------------------------------------- fields (instance and static)
 
     public static boolean readBoolean(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         boolean value = UnsafeApi.getBoolean(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return s.readBits(holder, offset, Kind.BOOLEAN, site) != 0;
     }
 
     public static byte readByte(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         byte value = UnsafeApi.getByte(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return (byte) s.readBits(holder, offset, Kind.BYTE, site);
     }
 
     public static char readChar(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         char value = UnsafeApi.getChar(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return (char) s.readBits(holder, offset, Kind.CHAR, site);
     }
 
     public static short readShort(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         short value = UnsafeApi.getShort(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return (short) s.readBits(holder, offset, Kind.SHORT, site);
     }
 
     public static int readInt(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         int value = UnsafeApi.getInt(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return (int) s.readBits(holder, offset, Kind.INT, site);
@@ -300,40 +305,44 @@ public final class Barriers {
     }
 
     public static long readLong(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         long value = UnsafeApi.getLongOpaque(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return s.readBits(holder, offset, Kind.LONG, site);
     }
 
     public static float readFloat(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         float value = UnsafeApi.getFloat(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return Float.intBitsToFloat((int) s.readBits(holder, offset, Kind.FLOAT, site));
     }
 
     public static double readDouble(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         double value = UnsafeApi.getDoubleOpaque(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return Double.longBitsToDouble(s.readBits(holder, offset, Kind.DOUBLE, site));
     }
 
     public static Object readRef(Object holder, long offset, Segment s, int site) {
-        int orec = Orecs.index(holder, offset);
+        int location = Orecs.hash(holder, offset);
+        int orec = Orecs.orecOf(location);
         long pre = Orecs.get(orec);
         Object value = UnsafeApi.getReference(holder, offset);
-        if (s.validRead(orec, pre, site)) {
+        if (s.validRead(orec, pre, location, site)) {
             return value;
         }
         return s.readReference(holder, offset, site);

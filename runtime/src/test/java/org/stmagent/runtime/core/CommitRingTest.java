@@ -19,7 +19,7 @@ class CommitRingTest {
     private static ReadSet reading(int... orecs) {
         ReadSet reads = new ReadSet();
         for (int orec : orecs) {
-            reads.add(orec, Sites.UNKNOWN);
+            reads.add(orec, Orecs.ANY_LOCATION, Sites.UNKNOWN);
         }
         return reads;
     }
@@ -59,6 +59,56 @@ class CommitRingTest {
         }
         assertNull(ring.untouchedBetween(250, 300 + CommitRing.ENTRIES, reading(1), null), "201 is gone from the ring");
         assertEquals(Boolean.TRUE, ring.untouchedBetween(300, 300 + CommitRing.ENTRIES, reading(1), null));
+    }
+
+    /** Two fields of one object: distinct locations that the test places under one orec. */
+    static final class Pair {
+        long first;
+        long second;
+    }
+
+    private static long offset(String field) {
+        try {
+            return org.agrona.UnsafeApi.objectFieldOffset(Pair.class.getDeclaredField(field));
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static WriteLog writingOne(int orec, Object holder, long offset) {
+        WriteLog log = new WriteLog();
+        int entry = log.addLock(orec, 0, holder, offset, Sites.UNKNOWN, true);
+        log.takenForOneLocation(entry, Orecs.hash(holder, offset));
+        log.put(entry, holder, offset, Kind.LONG, 5, null);
+        return log;
+    }
+
+    @Test
+    void aWriteToAnotherLocationUnderAReadOrecIsNoConflict() {
+        Pair pair = new Pair();
+        long first = offset("first");
+        long second = offset("second");
+        int orec = 77; // both locations under one orec, as two unrelated locations may hash
+        ReadSet readsFirst = new ReadSet();
+        readsFirst.add(orec, Orecs.hash(pair, first), Sites.UNKNOWN);
+
+        CommitRing ring = new CommitRing();
+        WriteLog writesSecond = writingOne(orec, pair, second);
+        ring.publish(11, writesSecond, false);
+        assertEquals(Boolean.TRUE, ring.untouchedBetween(10, 11, readsFirst, null), "another location, same orec");
+
+        ring.publish(12, writingOne(orec, pair, first), false);
+        assertEquals(Boolean.FALSE, ring.untouchedBetween(10, 12, readsFirst, null), "the location read was written");
+
+        WriteLog writesBoth = writingOne(orec, pair, second);
+        writesBoth.coverSeveralLocations(0);
+        ring.publish(13, writesBoth, false);
+        assertEquals(Boolean.FALSE, ring.untouchedBetween(12, 13, readsFirst, null),
+                "several locations under one lock entry: any of them may be the one read");
+
+        ReadSet readsUnknown = reading(orec);
+        ring.publish(14, writesSecond, false);
+        assertEquals(Boolean.FALSE, ring.untouchedBetween(13, 14, readsUnknown, null), "a read of no known location");
     }
 
     @Test

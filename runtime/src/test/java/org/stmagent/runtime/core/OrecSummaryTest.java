@@ -23,9 +23,9 @@ class OrecSummaryTest {
             WriteLog writes = new WriteLog();
             int shared = random.nextInt(Orecs.SIZE);
             for (int i = 0, n = random.nextInt(OrecSummary.FOLDED); i < n; i++) {
-                reads.add(random.nextInt(Orecs.SIZE), Sites.UNKNOWN);
+                reads.add(random.nextInt(Orecs.SIZE), Orecs.ANY_LOCATION, Sites.UNKNOWN);
             }
-            reads.add(shared, Sites.UNKNOWN);
+            reads.add(shared, Orecs.ANY_LOCATION, Sites.UNKNOWN);
             writes.addLock(shared, 0L, null, 0L, Sites.UNKNOWN, true);
             writes.markWritten(0);
             assertTrue(OrecSummary.mayMeet(reads.summary(), writes.summary(false)));
@@ -43,7 +43,7 @@ class OrecSummaryTest {
             // a transfer: reads two orecs and the monitor's word, writes two others
             int[] read = {random.nextInt(Orecs.SIZE), random.nextInt(Orecs.SIZE), random.nextInt(Orecs.SIZE)};
             for (int orec : read) {
-                reads.add(orec, Sites.UNKNOWN);
+                reads.add(orec, Orecs.ANY_LOCATION, Sites.UNKNOWN);
             }
             for (int i = 0; i < 2; i++) {
                 int orec;
@@ -64,7 +64,7 @@ class OrecSummaryTest {
     void largeSetsAndReadLocksAreSummarisedConservatively() {
         ReadSet reads = new ReadSet();
         for (int i = 0; i <= OrecSummary.FOLDED; i++) {
-            reads.add(i * 7, Sites.UNKNOWN);
+            reads.add(i * 7, Orecs.ANY_LOCATION, Sites.UNKNOWN);
         }
         assertEquals(OrecSummary.ANY, reads.summary());
 

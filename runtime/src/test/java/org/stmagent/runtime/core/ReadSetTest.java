@@ -23,7 +23,7 @@ class ReadSetTest {
             int size = random.nextInt(attempt % 3 == 0 ? 5_000 : 40);
             for (int i = 0; i < size; i++) {
                 int orec = random.nextInt(Orecs.SIZE);
-                reads.add(orec, Sites.UNKNOWN);
+                reads.add(orec, Orecs.ANY_LOCATION, Sites.UNKNOWN);
                 added.add(orec);
                 if (i % 97 == 0) {
                     assertTrue(reads.contains(orec)); // asking midway, then adding more

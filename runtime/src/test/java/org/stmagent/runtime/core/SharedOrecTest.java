@@ -1,0 +1,155 @@
+package org.stmagent.runtime.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.stmagent.runtime.Stm;
+import org.stmagent.runtime.seam.Barriers;
+import org.stmagent.runtime.seam.FieldAddresses;
+import org.stmagent.runtime.stats.Sites;
+
+/**
+ * Unrelated locations that share an orec: a reader of one reads through a lock another
+ * transaction took to write the other, and only then.
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SharedOrecTest {
+    static final class Cell {
+        long value;
+    }
+
+    private static final long VALUE = FieldAddresses.instanceOffset(Cell.class, "value");
+    private static final int SITE = Sites.register(SharedOrecTest.class.getName(), "test", "SharedOrecTest.java", 1,
+            "value", Cell.class.getName() + ".value");
+
+    /** {@code count} cells whose value fields share one orec. */
+    private static List<Cell> cellsUnderOneOrec(int count) {
+        Map<Integer, List<Cell>> byOrec = new HashMap<>();
+        while (true) {
+            Cell cell = new Cell();
+            List<Cell> cells = byOrec.computeIfAbsent(Orecs.index(cell, VALUE), k -> new ArrayList<>());
+            cells.add(cell);
+            if (cells.size() == count) {
+                return cells;
+            }
+        }
+    }
+
+    /**
+     * A writer that holds the orec while {@code body} of the test runs: it writes {@code written},
+     * waits until the reader is done (or two seconds pass), puts the old values back and commits.
+     */
+    private static final class Holder extends Thread {
+        final AtomicBoolean holding = new AtomicBoolean();
+        final AtomicBoolean readerDone = new AtomicBoolean();
+        private final Cell[] written;
+
+        Holder(Cell... written) {
+            this.written = written;
+        }
+
+        @Override
+        public void run() {
+            Stm.atomic(() -> {
+                Segment s = Barriers.current();
+                long[] old = new long[written.length];
+                for (int i = 0; i < written.length; i++) {
+                    old[i] = Barriers.readLong(written[i], VALUE, s, SITE);
+                    Barriers.writeLong(written[i], -1, VALUE, s, SITE);
+                }
+                holding.set(true);
+                long end = System.nanoTime() + 2_000_000_000L;
+                while (!readerDone.get() && System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                holding.set(false);
+                for (int i = 0; i < written.length; i++) {
+                    Barriers.writeLong(written[i], old[i], VALUE, s, SITE);
+                }
+            });
+        }
+
+        void awaitHolding() {
+            while (!holding.get()) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static long readInTransaction(Cell cell, AtomicInteger attempts) {
+        return Stm.atomic(() -> {
+            attempts.incrementAndGet();
+            return Barriers.readLong(cell, VALUE, Barriers.current(), SITE);
+        });
+    }
+
+    @Test
+    void aReaderOfAnotherLocationReadsThroughTheLockAtOnce() throws InterruptedException {
+        List<Cell> cells = cellsUnderOneOrec(2);
+        Cell read = cells.get(1);
+        read.value = 42;
+        Holder holder = new Holder(cells.get(0));
+        holder.start();
+        holder.awaitHolding();
+
+        AtomicInteger attempts = new AtomicInteger();
+        long seen = readInTransaction(read, attempts);
+        boolean stillHeld = holder.holding.get();
+        holder.readerDone.set(true);
+        holder.join();
+
+        assertEquals(42, seen);
+        assertTrue(stillHeld, "the read finished while the other transaction held the orec");
+        assertEquals(1, attempts.get(), "no abort for a location the owner did not write");
+    }
+
+    @Test
+    void aReaderOfTheWrittenLocationNeverSeesTheOwnersValue() throws InterruptedException {
+        List<Cell> cells = cellsUnderOneOrec(2);
+        Cell written = cells.get(0);
+        written.value = 7;
+        Holder holder = new Holder(written);
+        holder.start();
+        holder.awaitHolding();
+
+        long seen = readInTransaction(written, new AtomicInteger());
+        holder.readerDone.set(true);
+        holder.join();
+
+        assertEquals(7, seen, "the owner's buffered value, or a value it put back, must stay unseen");
+    }
+
+    @Test
+    void aSecondLocationUnderTheLockEndsReadingThrough() throws InterruptedException {
+        List<Cell> cells = cellsUnderOneOrec(3);
+        int orec = Orecs.index(cells.get(0), VALUE);
+        Holder one = new Holder(cells.get(0));
+        one.start();
+        one.awaitHolding();
+        boolean markedWithOne = Orecs.coversOneLocation(Orecs.get(orec));
+        one.readerDone.set(true);
+        one.join();
+
+        Holder two = new Holder(cells.get(0), cells.get(1));
+        two.start();
+        two.awaitHolding();
+        long word = Orecs.get(orec);
+        two.readerDone.set(true);
+        two.join();
+
+        assertTrue(markedWithOne, "a lock taken for one location says so");
+        assertTrue(Orecs.isLocked(word));
+        assertFalse(Orecs.coversOneLocation(word), "a second location under the lock clears the mark");
+        assertEquals(0, cells.get(0).value + cells.get(1).value + cells.get(2).value);
+    }
+}
