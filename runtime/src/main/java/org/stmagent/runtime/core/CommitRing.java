@@ -13,8 +13,10 @@ import org.stmagent.runtime.stats.Sites;
  *
  * <p>An entry is one cache line: the version (published last, with release), the count, and up to
  * {@value #CAPACITY} orec indices, two to a long. The ring's head (how many entries were published)
- * is on a line of its own. An entry found overwritten while read, or a commit that wrote more than
- * {@value #CAPACITY} orecs, makes the ring answer "cannot tell".
+ * is on a line of its own. A commit that wrote more orecs (a large update) also logs every orec it
+ * wrote in the ring's overflow, a circular log of {@value #OVERFLOW} orecs with their locations,
+ * and its entry says where. An entry found overwritten while read, overflow found reused while
+ * read, or a commit that wrote more than {@value #OVERFLOW} orecs, makes the ring answer "cannot tell".
  */
 final class CommitRing {
     /** Orec indices an entry can hold. */
@@ -25,6 +27,11 @@ final class CommitRing {
     private static final int MANY = -1;
     private static final long BASE = UnsafeApi.arrayBaseOffset(long[].class);
     private static final long HEAD = BASE + STRIDE * 8L; // line 1; entries start at line 2
+    /** Beside the head: how far the overflow is claimed, stored before the orecs go in. */
+    private static final long OVERFLOW_CLAIMED = HEAD + 8;
+    static final int OVERFLOW = 4096;
+    private static final int OVERFLOW_MASK = OVERFLOW - 1;
+    private static final int COUNT_BITS = 16;
 
     private final long[] lines = new long[(ENTRIES + 3) * STRIDE];
     // what each logged orec was, for the conflict report: the written holder's class and offset,
@@ -34,6 +41,8 @@ final class CommitRing {
     private final int[] writeSites = new int[ENTRIES * CAPACITY];
     /** Each logged orec's written location ({@link Orecs#hash}), or {@link Orecs#ANY_LOCATION} for several. */
     private final int[] writtenLocations = new int[ENTRIES * CAPACITY];
+    /** The overflow: orec and location of each write of the large commits, one long each. */
+    private final long[] overflow = new long[OVERFLOW];
 
     private static long entryAddress(long entry) {
         return BASE + (2 + (entry & MASK)) * STRIDE * 8L;
@@ -59,8 +68,10 @@ final class CommitRing {
                 continue; // locked by the inevitable transaction to read: nothing changed there
             }
             if (count == CAPACITY) {
-                count = MANY;
-                break;
+                UnsafeApi.putLong(lines, at + 8, overflowed(writes, withReadLocks));
+                UnsafeApi.putLongRelease(lines, at, version);
+                UnsafeApi.putLongRelease(lines, HEAD, head + 1);
+                return;
             }
             putOrec(at, count, writes.lockedOrec(i));
             int report = entry * CAPACITY + count;
@@ -76,6 +87,57 @@ final class CommitRing {
         UnsafeApi.putLong(lines, at + 8, count);
         UnsafeApi.putLongRelease(lines, at, version);
         UnsafeApi.putLongRelease(lines, HEAD, head + 1);
+    }
+
+    /**
+     * Logs every orec a large commit wrote in the overflow; returns its entry's count word:
+     * where the orecs start, above how many there are; or MANY when they do not fit.
+     */
+    private long overflowed(WriteLog writes, boolean withReadLocks) {
+        int n = 0;
+        for (int i = 0, k = writes.lockCount(); i < k; i++) {
+            if (withReadLocks || writes.written(i)) {
+                n++;
+            }
+        }
+        if (n > OVERFLOW) {
+            return MANY;
+        }
+        long start = UnsafeApi.getLong(lines, OVERFLOW_CLAIMED);
+        // claimed before the orecs go in: a reader that saw a reused place sees the claim after it
+        UnsafeApi.putLongVolatile(lines, OVERFLOW_CLAIMED, start + n);
+        long at = start;
+        for (int i = 0, k = writes.lockCount(); i < k; i++) {
+            if (withReadLocks || writes.written(i)) {
+                overflow[(int) (at++ & OVERFLOW_MASK)] = (long) writes.lockLocation(i) << 32 | (writes.lockedOrec(i) & 0xFFFF_FFFFL);
+            }
+        }
+        return start << COUNT_BITS | n;
+    }
+
+    /**
+     * Whether the large commit whose count word is {@code count} wrote a location in
+     * {@code reads}; null when its overflow was reused while read.
+     */
+    private Boolean overflowMeets(long count, ReadSet reads, Segment reader) {
+        long start = count >>> COUNT_BITS;
+        int n = (int) (count & ((1 << COUNT_BITS) - 1));
+        for (int i = 0; i < n; i++) {
+            long write = overflow[(int) ((start + i) & OVERFLOW_MASK)];
+            int orec = (int) write;
+            if (reads.mayHaveRead(orec, (int) (write >>> 32))) {
+                UnsafeApi.loadFence();
+                if (UnsafeApi.getLongVolatile(lines, OVERFLOW_CLAIMED) - start > OVERFLOW) {
+                    return null;
+                }
+                if (reader != null) {
+                    reader.notes.readWasOverwritten(orec);
+                }
+                return Boolean.FALSE;
+            }
+        }
+        UnsafeApi.loadFence();
+        return UnsafeApi.getLongVolatile(lines, OVERFLOW_CLAIMED) - start > OVERFLOW ? null : Boolean.TRUE;
     }
 
     /** Records a monitor switched to plain mode at {@code version}: its signal word counts as written. */
@@ -136,10 +198,22 @@ final class CommitRing {
             if (version > to) {
                 continue;
             }
-            int count = (int) UnsafeApi.getLong(lines, at + 8);
-            if (count == MANY) {
+            long countWord = UnsafeApi.getLong(lines, at + 8);
+            if (countWord == MANY) {
                 return null;
             }
+            if (countWord > CAPACITY) {
+                Boolean untouched = overflowMeets(countWord, reads, reader);
+                if (untouched != Boolean.TRUE) {
+                    return untouched;
+                }
+                UnsafeApi.loadFence();
+                if (UnsafeApi.getLongVolatile(lines, at) != version) {
+                    return null; // overwritten while read
+                }
+                continue;
+            }
+            int count = (int) countWord;
             int entry = (int) (e & MASK) * CAPACITY;
             for (int i = 0; i < count; i++) {
                 int orec = orec(at, i);
@@ -171,8 +245,9 @@ final class CommitRing {
             if (version == 0L || version > newest) {
                 continue;
             }
-            int count = (int) UnsafeApi.getLong(lines, at + 8);
-            for (int i = 0; i < count && i < CAPACITY; i++) {
+            long countWord = UnsafeApi.getLong(lines, at + 8);
+            int count = countWord > CAPACITY || countWord == MANY ? CAPACITY : (int) countWord;
+            for (int i = 0; i < count; i++) {
                 if (orec(at, i) == orec) {
                     return (int) (e & MASK) * CAPACITY + i;
                 }

@@ -44,16 +44,41 @@ class CommitRingTest {
         assertEquals(Boolean.TRUE, ring.untouchedBetween(6, 7, reading(5), null));
     }
 
-    @Test
-    void largeCommitsAndRangesOlderThanTheRingSendTheReaderToFullValidation() {
-        CommitRing ring = new CommitRing();
-        int[] many = new int[CommitRing.CAPACITY + 1];
-        for (int i = 0; i < many.length; i++) {
-            many[i] = 1_000 + i;
+    private static int[] orecsFrom(int first, int count) {
+        int[] orecs = new int[count];
+        for (int i = 0; i < count; i++) {
+            orecs[i] = first + i;
         }
-        ring.publish(201, writing(many), false);
-        assertNull(ring.untouchedBetween(200, 201, reading(1), null));
+        return orecs;
+    }
 
+    @Test
+    void aLargeCommitIsCheckedOrecByOrecFromTheOverflow() {
+        CommitRing ring = new CommitRing();
+        ring.publish(201, writing(orecsFrom(1_000, 40)), false);
+        assertEquals(Boolean.TRUE, ring.untouchedBetween(200, 201, reading(1, 2, 999, 1_040), null));
+        assertEquals(Boolean.FALSE, ring.untouchedBetween(200, 201, reading(1, 1_039), null), "its last orec");
+        assertEquals(Boolean.FALSE, ring.untouchedBetween(200, 201, reading(1_000), null), "its first orec");
+    }
+
+    @Test
+    void theRingCannotTellWhenTheOverflowWasReusedOrIsTooSmall() {
+        CommitRing ring = new CommitRing();
+        ring.publish(201, writing(orecsFrom(1_000, 40)), false);
+        for (int v = 0; v * 100 <= CommitRing.OVERFLOW; v++) {
+            ring.publish(300 + v, writing(orecsFrom(5_000, 100)), false);
+        }
+        assertNull(ring.untouchedBetween(200, 201, reading(1), null), "201's orecs were overwritten in the overflow");
+        assertEquals(Boolean.FALSE, ring.untouchedBetween(339, 340, reading(5_050), null), "the newest large commits are still there");
+
+        ring.publish(400, writing(orecsFrom(10_000, CommitRing.OVERFLOW + 1)), false);
+        assertNull(ring.untouchedBetween(399, 400, reading(1), null), "a commit larger than the overflow");
+    }
+
+    @Test
+    void rangesOlderThanTheRingSendTheReaderToFullValidation() {
+        CommitRing ring = new CommitRing();
+        ring.publish(201, writing(7), false);
         for (int v = 0; v < CommitRing.ENTRIES; v++) {
             ring.publish(300 + v, writing(7), false);
         }
