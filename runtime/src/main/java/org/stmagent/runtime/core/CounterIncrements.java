@@ -3,6 +3,7 @@ package org.stmagent.runtime.core;
 import org.agrona.UnsafeApi;
 import org.stmagent.runtime.stats.AbortCause;
 import org.stmagent.runtime.stats.ConflictLocation;
+import org.stmagent.runtime.stats.StatisticsClock;
 
 /**
  * A transaction's increments of counter fields ({@code HashMap.size}, {@code modCount}): kept as
@@ -18,8 +19,12 @@ final class CounterIncrements {
     }
 
     final CounterDeltas counters = new CounterDeltas();
-    /** How long a committer waits for another committer's lock on a counter (see {@link #apply}). */
-    private static final int COUNTER_LOCK_ROUNDS = 256;
+    /**
+     * How long a committer waits for another committer's lock on a counter (see {@link #apply}):
+     * a bound in time, not in rounds, so that an owner descheduled in its commit is waited for,
+     * while two committers that each wait for a lock the other holds give up.
+     */
+    private static final long COUNTER_LOCK_WAIT_NANOS = 10_000_000;
 
     /**
      * {@code field += delta} on a counter field ({@code HashMap.size}): applied at once when the
@@ -116,6 +121,7 @@ final class CounterIncrements {
     }
 
     private int lockCounterOrec(int orec) {
+        long since = 0;
         for (int round = 0; ; ) {
             long word = Orecs.get(orec);
             if (Orecs.isLocked(word)) {
@@ -131,7 +137,10 @@ final class CounterIncrements {
                     return entry;
                 }
                 SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
-                if (owner.status != SegmentSlotFields.COMMITTING || round >= COUNTER_LOCK_ROUNDS) {
+                if (since == 0) {
+                    since = StatisticsClock.precise();
+                }
+                if (owner.status != SegmentSlotFields.COMMITTING || pastDeadline(round, since)) {
                     tx.notes.conflictAt = ConflictLocation.of(tx.notes.accessHolder, tx.notes.accessOffset);
                     tx.notes.conflictWonSite = owner.descriptor.writes.lockSiteSeenByOthers(Orecs.lockEntry(word));
                     throw tx.doom(AbortCause.WRITE_WRITE);
@@ -146,6 +155,11 @@ final class CounterIncrements {
             }
             tx.writes.removeLastLock();
         }
+    }
+
+    /** Whether a wait that began at {@code since} has lasted its bound (looked at once in 64 rounds). */
+    private static boolean pastDeadline(int round, long since) {
+        return (round & 63) == 63 && StatisticsClock.precise() - since > COUNTER_LOCK_WAIT_NANOS;
     }
 
     private boolean ownsOrecOf(Object holder, long offset) {
