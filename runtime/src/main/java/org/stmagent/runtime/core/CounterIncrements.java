@@ -140,7 +140,11 @@ final class CounterIncrements {
                 if (since == 0) {
                     since = StatisticsClock.precise();
                 }
-                if (owner.status != SegmentSlotFields.COMMITTING || pastDeadline(round, since)) {
+                boolean ownerRunning = owner.status != SegmentSlotFields.COMMITTING;
+                if (ownerRunning && Orecs.get(orec) != word) {
+                    continue; // the owner finished its commit between the two loads: not running
+                }
+                if (ownerRunning || pastDeadline(round, since)) {
                     tx.notes.conflictAt = ConflictLocation.of(tx.notes.accessHolder, tx.notes.accessOffset);
                     tx.notes.conflictWonSite = owner.descriptor.writes.lockSiteSeenByOthers(Orecs.lockEntry(word));
                     throw tx.doom(AbortCause.WRITE_WRITE);
