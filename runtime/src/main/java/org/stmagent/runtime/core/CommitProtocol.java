@@ -31,6 +31,9 @@ final class CommitProtocol {
             commitInevitable(); // its counters were applied in place when it became inevitable
             return;
         }
+        if (!tx.deferred.isEmpty()) {
+            tx.deferred.takeAll(); // still running optimistically: owners that meet our locks give way
+        }
         if (tx.writes.lockCount() == 0 && tx.counterIncrements.counters.isEmpty()) {
             // Read-only: the snapshot was consistent all along, and every commit it depends on
             // finished writing back before releasing what this attempt read (see Privatization).
@@ -220,6 +223,9 @@ final class CommitProtocol {
                 throw tx.doom(AbortCause.WRITE_READ);
             }
             tx.snapshot = now;
+            if (!tx.deferred.isEmpty()) {
+                tx.deferred.takeFreeWithin(now); // before the fast path may read under their orecs
+            }
             tx.published.publishSnapshot(now);
             if (VersionClock.now() == now) {
                 return;

@@ -33,6 +33,9 @@ final class Inevitability {
             tx.unjoinable = "became inevitable for an irrevocable call";
         }
         if (!tx.inevitable) {
+            if (!tx.deferred.isEmpty()) {
+                tx.deferred.takeAll(); // before the token: an owner waited for may want it
+            }
             switchToInevitable(site);
         }
         if (irrevocableCall && tx.mayPublishHoldingMonitors()) {

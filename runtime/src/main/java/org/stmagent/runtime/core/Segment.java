@@ -44,6 +44,8 @@ public final class Segment {
     private static final int LARGE_ABORTS_BEFORE_INEVITABLE = 1;
 
     private static final int IN_PLACE = -1;
+    /** {@link #writableEntry}: the write waits in {@link DeferredWrites} for the orec. */
+    private static final int DEFERRED = -2;
     private static final int NOT_INEVITABLE = -1;
     static final long OWNED = -1L;
 
@@ -66,6 +68,8 @@ public final class Segment {
 
     // ---- the rest of the descriptor
     final WriteLog writes = new WriteLog();
+    /** Writes under orecs another running transaction holds for one other location. */
+    final DeferredWrites deferred = new DeferredWrites(this);
     final AllocationLog allocations = new AllocationLog();
     final HeldMonitors monitors = new HeldMonitors();
     final List<Runnable> afterCommit = new ArrayList<>();
@@ -383,7 +387,7 @@ public final class Segment {
         }
         long start = StatisticsClock.precise();
         boolean large = reads.size() + writes.lockCount() >= LARGE_ATTEMPT;
-        boolean readOnly = writes.lockCount() == 0 && counterIncrements.counters.isEmpty();
+        boolean readOnly = writes.lockCount() == 0 && deferred.isEmpty() && counterIncrements.counters.isEmpty();
         commitProtocol.rollback();
         aborts++;
         FlightEvents.abort(cause, aborts, conflict);
@@ -501,6 +505,7 @@ public final class Segment {
         counterIncrements.counters.clear();
         reads.clear();
         writes.clear();
+        deferred.clear();
         allocations.clear();
         undo.clear();
         notes.accessHolder = null;
@@ -522,7 +527,7 @@ public final class Segment {
     }
 
     /** A kill is meant for an optimistic attempt; an inevitable one has locks nobody may steal. */
-    private void throwIfKilled() {
+    void throwIfKilled() {
         if (slot.killed && !inevitable) {
             throw doom(AbortCause.INEVITABLE);
         }
@@ -548,6 +553,12 @@ public final class Segment {
         notes.noteAccess(holder, offset, site);
         int location = Orecs.hash(holder, offset);
         int orec = Orecs.orecOf(location);
+        if (!deferred.isEmpty()) {
+            int waiting = deferred.find(orec, holder, offset);
+            if (waiting >= 0) {
+                return deferred.bits(waiting);
+            }
+        }
         while (true) {
             long word = readableWord(orec, location);
             if (word == OWNED) {
@@ -565,6 +576,12 @@ public final class Segment {
         notes.noteAccess(holder, offset, site);
         int location = Orecs.hash(holder, offset);
         int orec = Orecs.orecOf(location);
+        if (!deferred.isEmpty()) {
+            int waiting = deferred.find(orec, holder, offset);
+            if (waiting >= 0) {
+                return deferred.reference(waiting);
+            }
+        }
         while (true) {
             long word = readableWord(orec, location);
             if (word == OWNED) {
@@ -669,12 +686,15 @@ public final class Segment {
             return;
         }
         int location = Orecs.hash(holder, offset);
-        int entry = writableEntry(Orecs.orecOf(location), location);
+        int orec = Orecs.orecOf(location);
+        int entry = writableEntry(orec, location);
         if (entry == IN_PLACE) {
             if (rollbackOnException) {
                 undo.save(holder, offset, kind);
             }
             Kind.storeBits(holder, offset, kind, bits);
+        } else if (entry == DEFERRED) {
+            deferred.put(orec, location, holder, offset, kind, bits, null, notes.accessSiteWithVia());
         } else {
             writes.put(entry, holder, offset, kind, bits, null);
         }
@@ -687,12 +707,15 @@ public final class Segment {
             return;
         }
         int location = Orecs.hash(holder, offset);
-        int entry = writableEntry(Orecs.orecOf(location), location);
+        int orec = Orecs.orecOf(location);
+        int entry = writableEntry(orec, location);
         if (entry == IN_PLACE) {
             if (rollbackOnException) {
                 undo.save(holder, offset, Kind.REFERENCE);
             }
             Kind.storeReference(holder, offset, value);
+        } else if (entry == DEFERRED) {
+            deferred.put(orec, location, holder, offset, Kind.REFERENCE, 0, value, notes.accessSiteWithVia());
         } else {
             writes.put(entry, holder, offset, Kind.REFERENCE, 0, value);
         }
@@ -700,7 +723,8 @@ public final class Segment {
 
     /**
      * Locks the orec for writing {@code location} (encounter time); returns the lock entry, or
-     * IN_PLACE when inevitable.
+     * IN_PLACE when inevitable, or DEFERRED when the write waits for the orec in
+     * {@link DeferredWrites} (only for a real {@code location}).
      */
     int writableEntry(int orec, int location) {
         while (true) {
@@ -712,6 +736,12 @@ public final class Segment {
                     writes.markWritten(Orecs.lockEntry(Orecs.get(orec)));
                 }
                 return IN_PLACE;
+            }
+            if (!deferred.isEmpty() && deferred.holds(orec)) {
+                if (location != Orecs.ANY_LOCATION) {
+                    return DEFERRED; // until the orec is taken, every write under it waits there
+                }
+                deferred.takeAll();
             }
             long word = Orecs.get(orec);
             if (Orecs.isLocked(word)) {
@@ -725,6 +755,9 @@ public final class Segment {
                         writes.coverSeveralLocations(entry);
                     }
                     return entry;
+                }
+                if (deferred.mayWaitFor(orec, word, location)) {
+                    return DEFERRED; // another location than the owner's: no conflict, only a lock to wait for
                 }
                 awaitOrAbort(orec, word, AbortCause.WRITE_WRITE, false);
                 continue;

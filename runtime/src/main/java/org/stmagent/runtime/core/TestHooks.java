@@ -18,6 +18,11 @@ final class TestHooks {
      * 64 plain runs, so monitors go back and forth between plain runs and transactions all the time.
      */
     static final boolean EAGER_PLAIN = Boolean.getBoolean("stm.test.eagerPlain");
+    /**
+     * A write that meets another transaction's lock taken for one other location gives way at once,
+     * as a conflict, instead of waiting in {@link DeferredWrites}: to measure what that saves.
+     */
+    static final boolean NO_DEFERRED_WRITES = Boolean.getBoolean("stm.test.noDeferredWrites");
 
     private TestHooks() {
     }

@@ -64,6 +64,43 @@ final class WriteLog {
     }
 
     /**
+     * Records a newly locked orec for what lock entry {@code fromEntry} of {@code from} says (the
+     * class, offset and site of its access; see {@link DeferredWrites}); returns the new entry.
+     */
+    int copyLock(int orec, long previous, WriteLog from, int fromEntry) {
+        int n = lockCount;
+        if (n == lockedOrec.length) {
+            growLocks();
+        }
+        lockedOrec[n] = orec;
+        previousWord[n] = previous;
+        firstWrite[n] = NONE;
+        if (lockType[n] != from.lockType[fromEntry]) {
+            lockType[n] = from.lockType[fromEntry];
+        }
+        lockOffset[n] = from.lockOffset[fromEntry];
+        lockSite[n] = from.lockSite[fromEntry];
+        lockLocation[n] = Orecs.ANY_LOCATION;
+        lockWritten[n] = true;
+        lockCount = n + 1;
+        return n;
+    }
+
+    /** Buffers every write of lock entry {@code entry} under entry {@code targetEntry} of {@code target}. */
+    void moveWrites(int entry, WriteLog target, int targetEntry) {
+        for (int w = firstWrite[entry]; w != NONE; w = nextWrite[w]) {
+            target.put(targetEntry, holder[w], offset[w], kind[w], bits[w], reference[w]);
+        }
+        firstWrite[entry] = NONE;
+    }
+
+    /** The entry no longer stands for its orec: {@link #lockedOrec} says -1 from now on. */
+    void retire(int entry) {
+        lockedOrec[entry] = NONE;
+        firstWrite[entry] = NONE;
+    }
+
+    /**
      * Moves lock entry {@code from} down to {@code to} (an entry about to be forgotten), keeping
      * what it says; the entry has no buffered writes (the transaction is inevitable).
      */

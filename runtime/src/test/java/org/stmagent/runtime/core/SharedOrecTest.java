@@ -20,7 +20,8 @@ import org.stmagent.runtime.stats.Sites;
 
 /**
  * Unrelated locations that share an orec: a reader of one reads through a lock another
- * transaction took to write the other, and only then.
+ * transaction took to write the other, and only then; a writer of one waits for that lock at
+ * commit instead of conflicting ({@link DeferredWrites}), and still loses to a real conflict.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SharedOrecTest {
@@ -91,6 +92,71 @@ class SharedOrecTest {
             attempts.incrementAndGet();
             return Barriers.readLong(cell, VALUE, Barriers.current(), SITE);
         });
+    }
+
+    @Test
+    void aWriterOfAnotherLocationWaitsForTheLockAtCommitInsteadOfConflicting() throws InterruptedException {
+        List<Cell> cells = cellsUnderOneOrec(2);
+        Cell mine = cells.get(1);
+        mine.value = 3;
+        Holder holder = new Holder(cells.get(0));
+        holder.start();
+        holder.awaitHolding();
+
+        AtomicInteger attempts = new AtomicInteger();
+        long[] seen = new long[1];
+        AtomicBoolean heldWhileWriting = new AtomicBoolean();
+        Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            attempts.incrementAndGet();
+            Barriers.writeLong(mine, 5, VALUE, s, SITE);
+            seen[0] = Barriers.readLong(mine, VALUE, s, SITE);
+            heldWhileWriting.set(holder.holding.get());
+            holder.readerDone.set(true); // the commit below waits for the holder's
+        });
+        holder.join();
+
+        assertTrue(heldWhileWriting.get(), "the write was made while the other transaction held the orec");
+        assertEquals(5, seen[0], "the attempt reads its own waiting write");
+        assertEquals(1, attempts.get(), "no abort for a location the owner did not write");
+        assertEquals(5, mine.value);
+        assertEquals(0, cells.get(0).value, "the holder put its value back");
+    }
+
+    @Test
+    void aWaitingWriteStillLosesToTheOwnerWritingItsLocationToo() throws InterruptedException {
+        List<Cell> cells = cellsUnderOneOrec(2);
+        Cell shared = cells.get(1);
+        shared.value = 10;
+        AtomicBoolean deferred = new AtomicBoolean();
+        AtomicBoolean holding = new AtomicBoolean();
+        Thread owner = new Thread(() -> Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            Barriers.writeLong(cells.get(0), 1, VALUE, s, SITE);
+            holding.set(true);
+            long end = System.nanoTime() + 2_000_000_000L;
+            while (!deferred.get() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            // a second location under its lock: now it writes the one the other attempt read
+            Barriers.writeLong(shared, Barriers.readLong(shared, VALUE, s, SITE) + 1, VALUE, s, SITE);
+        }));
+        owner.start();
+        while (!holding.get()) {
+            Thread.onSpinWait();
+        }
+
+        AtomicInteger attempts = new AtomicInteger();
+        Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            attempts.incrementAndGet();
+            Barriers.writeLong(shared, Barriers.readLong(shared, VALUE, s, SITE) + 1, VALUE, s, SITE);
+            deferred.set(true);
+        });
+        owner.join();
+
+        assertEquals(12, shared.value, "both increments count: the waiting one was read before the owner's");
+        assertTrue(attempts.get() >= 2, "the attempt that read the old value was rolled back");
     }
 
     @Test

@@ -1,0 +1,227 @@
+package org.stmagent.runtime.core;
+
+import org.stmagent.runtime.stats.AbortCause;
+import org.stmagent.runtime.stats.StatisticsClock;
+
+/**
+ * Writes to a location whose orec another running transaction holds for one other location (two
+ * locations that share an orec by chance). Instead of a false write-write conflict, the write is
+ * buffered here without the orec, and moved under a lock of this attempt's own once the orec is
+ * free: when the snapshot is extended past its release, and at the latest before the commit draws
+ * its version, waiting for the owner then (TL2's commit-time locking, for these orecs only).
+ *
+ * <p>The barriers' fast path never reads a location whose write waits here: its orec stays locked
+ * by the other transaction, which was still running when the write came here, so it releases the
+ * orec at a version newer than this attempt's snapshot; and a snapshot is extended past such a
+ * release only after the orec is taken ({@link #takeFreeWithin}). The slow paths look here first.
+ * Other transactions never see these writes before the commit, which takes the orecs like any
+ * other and validates what was read under them as usual.
+ */
+final class DeferredWrites {
+    /** How long a commit waits for an owner still running before it gives way (two may wait for each other). */
+    private static final long OWNER_WAIT_NANOS = 1_000_000;
+
+    private final Segment tx;
+    /** Lock entries for orecs not held (their previous words are unused), and the writes under them. */
+    private final WriteLog log = new WriteLog();
+    /** Entries not yet moved under a lock of the attempt's own. */
+    private int pending;
+
+    DeferredWrites(Segment tx) {
+        this.tx = tx;
+    }
+
+    boolean isEmpty() {
+        return pending == 0;
+    }
+
+    /** Whether writes under {@code orec} wait here. */
+    boolean holds(int orec) {
+        return entryOf(orec) >= 0;
+    }
+
+    /**
+     * Whether a write to {@code location} may wait here rather than conflict with the lock
+     * {@code word} on {@code orec}: another optimistic transaction, still running, took it for one
+     * other location. Seen running with its word still in place, it has not drawn its version yet.
+     */
+    boolean mayWaitFor(int orec, long word, int location) {
+        if (TestHooks.NO_DEFERRED_WRITES || location == Orecs.ANY_LOCATION || Orecs.isMonitorIndex(orec)
+                || !Orecs.coversOneLocation(word) || Orecs.owner(word) == PlainMonitors.OWNER) {
+            return false;
+        }
+        SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
+        Segment holder = owner.descriptor;
+        if (holder == null || owner.status != SegmentSlotFields.ACTIVE) {
+            return false;
+        }
+        int written = holder.writes.lockLocationSeenByOthers(Orecs.lockEntry(word));
+        return !Orecs.mayBeSameLocation(location, written) && Orecs.get(orec) == word;
+    }
+
+    void put(int orec, int location, Object holder, long offset, byte kind, long bits, Object value, int site) {
+        int e = entryOf(orec);
+        if (e < 0) {
+            e = log.addLock(orec, 0, holder, offset, site, true);
+            log.takenForOneLocation(e, location);
+            pending++;
+        } else if (log.lockLocation(e) != location) {
+            log.coverSeveralLocations(e);
+        }
+        log.put(e, holder, offset, kind, bits, value);
+    }
+
+    /** The write waiting here to {@code holder}'s field at {@code offset} under {@code orec}, or -1. */
+    int find(int orec, Object holder, long offset) {
+        int e = entryOf(orec);
+        return e < 0 ? -1 : log.find(e, holder, offset);
+    }
+
+    long bits(int write) {
+        return log.bits(write);
+    }
+
+    Object reference(int write) {
+        return log.reference(write);
+    }
+
+    /**
+     * The snapshot has just moved to {@code snapshot}, every read validated up to it, and is not
+     * published yet: takes each orec released at a version within it. One still held by a running
+     * owner stays here (its release will be newer); one held by a committing or inevitable owner
+     * is waited for, as it may release at a version within the snapshot.
+     */
+    void takeFreeWithin(long snapshot) {
+        for (int e = 0, n = log.lockCount(); e < n; e++) {
+            long since = 0;
+            for (int round = 0; log.lockedOrec(e) >= 0; ) {
+                int orec = log.lockedOrec(e);
+                long word = Orecs.get(orec);
+                if (!Orecs.isLocked(word)) {
+                    if (Orecs.version(word) > snapshot) {
+                        break; // the fast path cannot read under it: the read limit is older
+                    }
+                    take(e, orec, word);
+                    continue;
+                }
+                if (Orecs.owner(word) == tx.slot.id) {
+                    merge(e, orec, word);
+                    continue;
+                }
+                SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
+                if (owner.status == SegmentSlotFields.ACTIVE && Orecs.get(orec) == word) {
+                    break;
+                }
+                since = since == 0 ? StatisticsClock.precise() : since;
+                round = awaitOwner(orec, word, since, round);
+            }
+        }
+        compactWhenDone();
+    }
+
+    /**
+     * Before the commit draws its version, or before the attempt turns inevitable, while it still
+     * runs optimistically: takes every orec, waiting for owners to release them, for a bounded
+     * time if they are still running (they may be waiting for an orec of this attempt).
+     */
+    void takeAll() {
+        for (int e = 0, n = log.lockCount(); e < n; e++) {
+            long since = 0;
+            for (int round = 0; log.lockedOrec(e) >= 0; ) {
+                int orec = log.lockedOrec(e);
+                long word = Orecs.get(orec);
+                if (!Orecs.isLocked(word)) {
+                    if (Orecs.version(word) > tx.snapshot) {
+                        tx.commitProtocol.extendSnapshot(); // may take it (takeFreeWithin)
+                    } else {
+                        take(e, orec, word);
+                    }
+                    continue;
+                }
+                if (Orecs.owner(word) == tx.slot.id) {
+                    merge(e, orec, word);
+                    continue;
+                }
+                since = since == 0 ? StatisticsClock.precise() : since;
+                round = awaitOwner(orec, word, since, round);
+            }
+        }
+        compactWhenDone();
+    }
+
+    /** Spins once while another transaction holds {@code orec}; gives way once the wait has lasted its bound. */
+    private int awaitOwner(int orec, long word, long since, int round) {
+        tx.throwIfDoomed();
+        tx.throwIfKilled();
+        if ((round & 63) == 63 && StatisticsClock.precise() - since > OWNER_WAIT_NANOS && Orecs.get(orec) == word) {
+            Segment holder = tx.pool.slot(Orecs.owner(word)).descriptor;
+            if (holder != null) {
+                int entry = Orecs.lockEntry(word);
+                tx.notes.conflictAt = holder.writes.lockedLocationSeenByOthers(entry);
+                tx.notes.conflictWonSite = holder.writes.lockSiteSeenByOthers(entry);
+            }
+            throw tx.doom(AbortCause.WRITE_WRITE);
+        }
+        return Spin.pause(round);
+    }
+
+    /** Locks the free {@code orec} (at {@code word}, within the snapshot) for the attempt and moves entry {@code e}'s writes under it. */
+    private void take(int e, int orec, long word) {
+        WriteLog writes = tx.writes;
+        int entry = writes.copyLock(orec, word, log, e); // filled before the CAS publishes it
+        long locked = Orecs.lockedWord(tx.slot.id, entry, tx.lockTag);
+        int location = log.lockLocation(e);
+        if (location != Orecs.ANY_LOCATION) {
+            writes.takenForOneLocation(entry, location);
+            locked = Orecs.coveringOneLocation(locked);
+        }
+        if (!Orecs.compareAndSet(orec, word, locked)) {
+            writes.removeLastLock();
+            return;
+        }
+        moveUnder(e, entry);
+    }
+
+    /** The attempt holds {@code orec} already (locked for a counter): entry {@code e}'s writes join that lock. */
+    private void merge(int e, int orec, long word) {
+        int entry = Orecs.lockEntry(word);
+        if (Orecs.coversOneLocation(word)) {
+            if (!Orecs.compareAndSet(orec, word, Orecs.coveringSeveral(word))) {
+                return;
+            }
+            tx.writes.coverSeveralLocations(entry);
+        }
+        moveUnder(e, entry);
+    }
+
+    private void moveUnder(int e, int entry) {
+        log.moveWrites(e, tx.writes, entry);
+        log.retire(e);
+        pending--;
+    }
+
+    private void compactWhenDone() {
+        if (pending == 0) {
+            log.clear();
+        }
+    }
+
+    private int entryOf(int orec) {
+        if (pending == 0) {
+            return -1;
+        }
+        for (int e = 0, n = log.lockCount(); e < n; e++) {
+            if (log.lockedOrec(e) == orec) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    void clear() {
+        if (log.lockCount() > 0) {
+            log.clear();
+            pending = 0;
+        }
+    }
+}
