@@ -21,7 +21,12 @@ import org.stmagent.runtime.stats.Sites;
 final class CommitRing {
     /** Orec indices an entry can hold. */
     static final int CAPACITY = 12;
-    static final int ENTRIES = 256;
+    /**
+     * Commits a ring keeps: a reader descheduled for a few milliseconds while another thread
+     * commits a thousand transactions must still find what they wrote, or its validation falls
+     * back to whole orecs, where locations sharing one conflict (about 300 KB a slot).
+     */
+    static final int ENTRIES = 1024;
     private static final int MASK = ENTRIES - 1;
     private static final int STRIDE = 8; // longs per entry: one cache line
     private static final int MANY = -1;
