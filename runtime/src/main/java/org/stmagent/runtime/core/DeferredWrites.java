@@ -18,14 +18,19 @@ import org.stmagent.runtime.stats.StatisticsClock;
  * other and validates what was read under them as usual.
  */
 final class DeferredWrites {
-    /** How long a commit waits for an owner still running before it gives way (two may wait for each other). */
-    private static final long OWNER_WAIT_NANOS = 1_000_000;
+    /**
+     * How long a commit waits for an owner still running before it gives way: an owner descheduled
+     * in the middle of its attempt is waited for, rather than met again at once by a retry.
+     */
+    private static final long OWNER_WAIT_NANOS = 10_000_000;
 
     private final Segment tx;
     /** Lock entries for orecs not held (their previous words are unused), and the writes under them. */
     private final WriteLog log = new WriteLog();
     /** Entries not yet moved under a lock of the attempt's own. */
     private int pending;
+    /** Set while {@link #takeAll} waits: read by the owners it waits for. */
+    private volatile boolean waiting;
 
     DeferredWrites(Segment tx) {
         this.tx = tx;
@@ -125,6 +130,15 @@ final class DeferredWrites {
      * time if they are still running (they may be waiting for an orec of this attempt).
      */
     void takeAll() {
+        waiting = true;
+        try {
+            takeEach();
+        } finally {
+            waiting = false;
+        }
+    }
+
+    private void takeEach() {
         for (int e = 0, n = log.lockCount(); e < n; e++) {
             long since = 0;
             for (int round = 0; log.lockedOrec(e) >= 0; ) {
@@ -149,12 +163,18 @@ final class DeferredWrites {
         compactWhenDone();
     }
 
-    /** Spins once while another transaction holds {@code orec}; gives way once the wait has lasted its bound. */
+    /**
+     * Spins once while another transaction holds {@code orec}; gives way once the wait has lasted
+     * its bound, or at once when the owner waits here too for an orec of someone else's and has the
+     * lower slot id (of two that wait for each other, one goes on).
+     */
     private int awaitOwner(int orec, long word, long since, int round) {
         tx.throwIfDoomed();
         tx.throwIfKilled();
-        if ((round & 63) == 63 && StatisticsClock.precise() - since > OWNER_WAIT_NANOS && Orecs.get(orec) == word) {
-            Segment holder = tx.pool.slot(Orecs.owner(word)).descriptor;
+        Segment holder = tx.pool.slot(Orecs.owner(word)).descriptor;
+        boolean yields = holder != null && holder.deferred.waiting && Orecs.owner(word) < tx.slot.id;
+        if ((yields || ((round & 63) == 63 && StatisticsClock.precise() - since > OWNER_WAIT_NANOS))
+                && Orecs.get(orec) == word) {
             if (holder != null) {
                 int entry = Orecs.lockEntry(word);
                 tx.notes.conflictAt = holder.writes.lockedLocationSeenByOthers(entry);
