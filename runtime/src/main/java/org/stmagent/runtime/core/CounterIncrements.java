@@ -100,7 +100,8 @@ final class CounterIncrements {
             Object holder = counters.holder(i);
             long offset = counters.offset(i);
             tx.notes.noteAccess(holder, offset, counters.site(i));
-            int orec = Orecs.index(holder, offset);
+            int location = Orecs.hash(holder, offset);
+            int orec = Orecs.orecOf(location);
             if (tx.inevitable) {
                 tx.writableEntry(orec, Orecs.ANY_LOCATION); // locks in place
                 if (tx.rollbackOnException) {
@@ -108,7 +109,7 @@ final class CounterIncrements {
                 }
                 Kind.storeBits(holder, offset, kind, committed(holder, offset, kind) + delta);
             } else {
-                int entry = lockCounterOrec(orec);
+                int entry = lockCounterOrec(orec, location);
                 // the orec is ours: memory holds the last committed value
                 tx.writes.put(entry, holder, offset, kind, committed(holder, offset, kind) + delta, null);
             }
@@ -120,7 +121,13 @@ final class CounterIncrements {
         return kind == Kind.LONG ? UnsafeApi.getLongVolatile(holder, offset) : UnsafeApi.getIntVolatile(holder, offset);
     }
 
-    private int lockCounterOrec(int orec) {
+    /**
+     * Locks {@code orec} for the counter at {@code location}, at commit. A lock of its own names the
+     * counter's location for the commit ring, so readers of other locations under the orec are not
+     * failed by the increment; its word keeps no one-location mark (nobody reads through a lock of
+     * a committing transaction: they wait for it), and nothing else is written under it after.
+     */
+    private int lockCounterOrec(int orec, int location) {
         long since = 0;
         for (int round = 0; ; ) {
             long word = Orecs.get(orec);
@@ -154,6 +161,7 @@ final class CounterIncrements {
             }
             // no read of this location is kept, so a version newer than the snapshot is no conflict
             int entry = tx.writes.addLock(orec, word, tx.notes.accessHolder, tx.notes.accessOffset, tx.notes.accessSiteWithVia(), true);
+            tx.writes.takenForOneLocation(entry, location);
             if (Orecs.compareAndSet(orec, word, Orecs.lockedWord(tx.slot.id, entry, tx.lockTag))) {
                 return entry;
             }

@@ -31,6 +31,8 @@ final class DeferredWrites {
     private int pending;
     /** Set while {@link #takeAll} waits: read by the owners it waits for. */
     private volatile boolean waiting;
+    /** The transaction this attempt gave way to in {@link #awaitOwner}, until the next attempt starts. */
+    private Segment gaveWayTo;
 
     DeferredWrites(Segment tx) {
         this.tx = tx;
@@ -180,9 +182,30 @@ final class DeferredWrites {
                 tx.notes.conflictAt = holder.writes.lockedLocationSeenByOthers(entry);
                 tx.notes.conflictWonSite = holder.writes.lockSiteSeenByOthers(entry);
             }
+            gaveWayTo = yields ? holder : null;
             throw tx.doom(AbortCause.WRITE_WRITE);
         }
         return Spin.pause(round);
+    }
+
+    /**
+     * After a rollback, before the next attempt: if this attempt gave way to a commit waiting for
+     * its orecs, waits (for up to {@link #OWNER_WAIT_NANOS}) until that commit has them, so the next
+     * attempt does not lock them again first and give way once more.
+     */
+    void awaitTheOneGivenWayTo() {
+        Segment other = gaveWayTo;
+        if (other == null) {
+            return;
+        }
+        gaveWayTo = null;
+        long since = StatisticsClock.precise();
+        for (int round = 0; other.deferred.waiting; ) {
+            if ((round & 63) == 63 && StatisticsClock.precise() - since > OWNER_WAIT_NANOS) {
+                return;
+            }
+            round = Spin.pause(round);
+        }
     }
 
     /** Locks the free {@code orec} (at {@code word}, within the snapshot) for the attempt and moves entry {@code e}'s writes under it. */
@@ -202,15 +225,13 @@ final class DeferredWrites {
         moveUnder(e, entry);
     }
 
-    /** The attempt holds {@code orec} already (locked for a counter): entry {@code e}'s writes join that lock. */
+    /** The attempt holds {@code orec} already: entry {@code e}'s writes join that lock, which then covers several locations. */
     private void merge(int e, int orec, long word) {
-        int entry = Orecs.lockEntry(word);
-        if (Orecs.coversOneLocation(word)) {
-            if (!Orecs.compareAndSet(orec, word, Orecs.coveringSeveral(word))) {
-                return;
-            }
-            tx.writes.coverSeveralLocations(entry);
+        if (Orecs.coversOneLocation(word) && !Orecs.compareAndSet(orec, word, Orecs.coveringSeveral(word))) {
+            return;
         }
+        int entry = Orecs.lockEntry(word);
+        tx.writes.coverSeveralLocations(entry);
         moveUnder(e, entry);
     }
 

@@ -418,6 +418,7 @@ public final class Segment {
             metPlainOrec = -1;
             PlainMonitors.drain(orec, plainHolder);
         }
+        deferred.awaitTheOneGivenWayTo();
         backoff();
         startAttempt();
     }
