@@ -63,7 +63,7 @@ final class CommitProtocol {
         }
         tx.writes.writeBack();
         Privatization.awaitPredecessors(tx.pool, tx.slot, version, tx.writes, false);
-        releaseLocks(Orecs.unlockedWord(version));
+        releaseWritten(version);
         tx.published.markWriteback(0);
         Privatization.requestRevalidation(tx.pool, tx.slot, version);
         // every commit with an older version held its locks when this one drew its version
@@ -150,9 +150,14 @@ final class CommitProtocol {
         return true;
     }
 
-    private void releaseLocks(long word) {
-        for (int e = 0, n = tx.writes.lockCount(); e < n; e++) {
-            Orecs.release(tx.writes.lockedOrec(e), word);
+    /** Releases every orec the commit wrote, at {@code version}, recording for each the one location written ({@link SoleWrites}). */
+    private void releaseWritten(long version) {
+        long word = Orecs.unlockedWord(version);
+        WriteLog writes = tx.writes;
+        for (int e = 0, n = writes.lockCount(); e < n; e++) {
+            int orec = writes.lockedOrec(e);
+            SoleWrites.committed(orec, writes.lockLocation(e), Orecs.version(writes.previousWord(e)), version);
+            Orecs.release(orec, word);
         }
     }
 
@@ -201,9 +206,12 @@ final class CommitProtocol {
     private boolean readsStillValid() {
         int id = tx.slot.id;
         for (int i = 0, n = tx.reads.size(); i < n; i++) {
-            long word = Orecs.get(tx.reads.get(i));
-            if (Orecs.isLocked(word) ? Orecs.owner(word) != id : Orecs.version(word) > tx.snapshot) {
-                tx.notes.failedOrec = tx.reads.get(i);
+            int orec = tx.reads.get(i);
+            long word = Orecs.get(orec);
+            boolean current = Orecs.isLocked(word) ? Orecs.owner(word) == id
+                    : Orecs.version(word) <= tx.snapshot || SoleWrites.untouchedSince(orec, word, tx.reads.locationAt(i), tx.snapshot);
+            if (!current) {
+                tx.notes.failedOrec = orec;
                 return false;
             }
         }

@@ -52,6 +52,11 @@ final class ReadSet {
         return (int) reads[i];
     }
 
+    /** The fingerprint of the location of read {@code i} ({@link Orecs#hash}). */
+    int locationAt(int i) {
+        return (int) (reads[i] >>> 32);
+    }
+
     int siteAt(int i) {
         return sites[i];
     }

@@ -160,6 +160,88 @@ class SharedOrecTest {
     }
 
     @Test
+    void aReaderThatSleptThroughMoreCommitsThanARingHoldsStillTellsTheLocationsApart() throws InterruptedException {
+        List<Cell> cells = cellsUnderOneOrec(2);
+        Cell read = cells.get(1);
+        Cell result = new Cell();
+        AtomicBoolean hasRead = new AtomicBoolean();
+        AtomicBoolean othersDone = new AtomicBoolean();
+        AtomicInteger attempts = new AtomicInteger();
+        Thread reader = new Thread(() -> Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            attempts.incrementAndGet();
+            long seen = Barriers.readLong(read, VALUE, s, SITE);
+            hasRead.set(true);
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (!othersDone.get() && System.nanoTime() < end) {
+                Thread.onSpinWait(); // "descheduled" while another thread commits
+            }
+            Barriers.writeLong(result, seen, VALUE, s, SITE); // a writing commit validates the read
+        }));
+        reader.start();
+        while (!hasRead.get()) {
+            Thread.onSpinWait();
+        }
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 2 * CommitRing.ENTRIES; i++) {
+                Stm.atomic(() -> {
+                    Segment s = Barriers.current();
+                    Barriers.writeLong(cells.get(0), Barriers.readLong(cells.get(0), VALUE, s, SITE) + 1, VALUE, s, SITE);
+                });
+            }
+        });
+        writer.start();
+        writer.join();
+        othersDone.set(true);
+        reader.join();
+
+        assertEquals(2L * CommitRing.ENTRIES, cells.get(0).value);
+        assertEquals(1, attempts.get(), "the commits wrote only the other location under the orec");
+    }
+
+    @Test
+    void aReaderThatSleptThroughACommitOfItsLocationAmongOthersIsRolledBack() throws InterruptedException {
+        List<Cell> cells = cellsUnderOneOrec(2);
+        Cell read = cells.get(1);
+        Cell result = new Cell();
+        AtomicBoolean hasRead = new AtomicBoolean();
+        AtomicBoolean othersDone = new AtomicBoolean();
+        AtomicInteger attempts = new AtomicInteger();
+        Thread reader = new Thread(() -> Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            attempts.incrementAndGet();
+            long seen = Barriers.readLong(read, VALUE, s, SITE);
+            hasRead.set(true);
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (!othersDone.get() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            Barriers.writeLong(result, seen, VALUE, s, SITE);
+        }));
+        reader.start();
+        while (!hasRead.get()) {
+            Thread.onSpinWait();
+        }
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 2 * CommitRing.ENTRIES; i++) {
+                Cell written = i == CommitRing.ENTRIES / 2 ? read : cells.get(0); // once, the location read
+                Stm.atomic(() -> {
+                    Segment s = Barriers.current();
+                    Barriers.writeLong(written, Barriers.readLong(written, VALUE, s, SITE) + 1, VALUE, s, SITE);
+                });
+            }
+        });
+        writer.start();
+        writer.join();
+        othersDone.set(true);
+        reader.join();
+
+        assertEquals(1, read.value);
+        assertEquals(1, result.value, "the reader's commit saw the write it slept through");
+        assertEquals(2, attempts.get());
+    }
+
+    @Test
     void aReaderOfAnotherLocationReadsThroughTheLockAtOnce() throws InterruptedException {
         List<Cell> cells = cellsUnderOneOrec(2);
         Cell read = cells.get(1);
