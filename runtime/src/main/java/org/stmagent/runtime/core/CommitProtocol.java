@@ -154,9 +154,12 @@ final class CommitProtocol {
     private void releaseWritten(long version) {
         long word = Orecs.unlockedWord(version);
         WriteLog writes = tx.writes;
+        boolean record = SoleWrites.kept();
         for (int e = 0, n = writes.lockCount(); e < n; e++) {
             int orec = writes.lockedOrec(e);
-            SoleWrites.committed(orec, writes.lockLocation(e), Orecs.version(writes.previousWord(e)), version);
+            if (record) {
+                SoleWrites.committed(orec, writes.lockLocation(e), Orecs.version(writes.previousWord(e)), version);
+            }
             Orecs.release(orec, word);
         }
     }
@@ -200,6 +203,9 @@ final class CommitProtocol {
             return true; // a few orecs of our own: cheaper than other threads' log entries
         }
         Boolean untouched = CommitLog.untouchedBetween(from, to, tx.reads, tx, tx.slot);
+        if (untouched == null) {
+            SoleWrites.wanted(); // this reader fell behind the rings: later ones will find records
+        }
         return untouched != null ? untouched : readsStillValid();
     }
 

@@ -13,14 +13,30 @@ import org.agrona.UnsafeApi;
  * starts. A commit writes the records of the orecs it wrote while it still holds them, just
  * before it releases them; a record whose version is not the orec's (a path that did not write
  * it, such as the inevitable transaction's) says nothing, so a missing update only costs a false
- * conflict.
+ * conflict. Commits keep records only once some validation has found the rings unable to tell
+ * ({@link #wanted}): a program whose readers never fall that far behind (one thread, short
+ * transactions) does not pay a store on another cache line per orec written.
  */
 final class SoleWrites {
     private static final long[] RECORDS = new long[2 << Orecs.DATA_BITS];
     private static final long BASE = UnsafeApi.arrayBaseOffset(long[].class);
     private static final long MAX_RUN = 0xFFFF_FFFFL;
+    /** Set, for good, by the first validation the commit rings could not answer. */
+    private static volatile boolean kept;
 
     private SoleWrites() {
+    }
+
+    /** Whether commits keep records: some reader has needed them. */
+    static boolean kept() {
+        return kept;
+    }
+
+    /** A validation found the commit rings unable to tell: commits keep records from now on. */
+    static void wanted() {
+        if (!kept) {
+            kept = true;
+        }
     }
 
     /**
