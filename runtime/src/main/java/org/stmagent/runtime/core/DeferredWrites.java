@@ -2,6 +2,7 @@ package org.stmagent.runtime.core;
 
 import org.stmagent.runtime.stats.AbortCause;
 import org.stmagent.runtime.stats.StatisticsClock;
+import org.stmagent.runtime.stats.TimedState;
 
 /**
  * Writes to a location whose orec another running transaction holds for one other location (two
@@ -122,6 +123,7 @@ final class DeferredWrites {
                 since = since == 0 ? StatisticsClock.precise() : since;
                 round = awaitOwner(orec, word, since, round);
             }
+            chargeWaitSince(since);
         }
         compactWhenDone();
     }
@@ -161,8 +163,16 @@ final class DeferredWrites {
                 since = since == 0 ? StatisticsClock.precise() : since;
                 round = awaitOwner(orec, word, since, round);
             }
+            chargeWaitSince(since);
         }
         compactWhenDone();
+    }
+
+    /** A wait for an owner that began at {@code since} (0: none) is over: the report counts it as a wait. */
+    private void chargeWaitSince(long since) {
+        if (since != 0) {
+            tx.chargeWait(TimedState.WAIT_WRITE_READ, StatisticsClock.precise() - since);
+        }
     }
 
     /**
