@@ -124,6 +124,53 @@ class SharedOrecTest {
     }
 
     @Test
+    void anExtensionPastTheOwnersReleaseTakesTheOrecSoTheWriterStillReadsItsOwnValue() throws InterruptedException {
+        List<Cell> cells = cellsUnderOneOrec(2);
+        Cell mine = cells.get(1);
+        mine.value = 3;
+        Cell elsewhere = new Cell();
+        AtomicBoolean holding = new AtomicBoolean();
+        AtomicBoolean wrote = new AtomicBoolean();
+        Thread owner = new Thread(() -> Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            Barriers.writeLong(cells.get(0), 1, VALUE, s, SITE);
+            Barriers.writeLong(elsewhere, 9, VALUE, s, SITE); // committed after the writer's snapshot
+            holding.set(true);
+            long end = System.nanoTime() + 2_000_000_000L;
+            while (!wrote.get() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+        }));
+        owner.start();
+        while (!holding.get()) {
+            Thread.onSpinWait();
+        }
+
+        AtomicInteger attempts = new AtomicInteger();
+        long[] seen = new long[2];
+        Stm.atomic(() -> {
+            Segment s = Barriers.current();
+            if (attempts.incrementAndGet() == 1) {
+                Barriers.writeLong(mine, 5, VALUE, s, SITE); // waits beside the owner's lock
+                wrote.set(true);
+                try {
+                    owner.join(); // the owner commits: its orecs are released past this snapshot
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            seen[0] = Barriers.readLong(elsewhere, VALUE, s, SITE); // newer than the snapshot: an extension
+            seen[1] = Barriers.readLong(mine, VALUE, s, SITE); // the orec is free now: only ours if taken
+        });
+
+        assertEquals(1, attempts.get());
+        assertEquals(9, seen[0]);
+        assertEquals(5, seen[1], "the attempt reads its own write, not the memory under a freed orec");
+        assertEquals(5, mine.value);
+        assertEquals(1, cells.get(0).value);
+    }
+
+    @Test
     void aWaitingWriteStillLosesToTheOwnerWritingItsLocationToo() throws InterruptedException {
         List<Cell> cells = cellsUnderOneOrec(2);
         Cell shared = cells.get(1);
