@@ -100,32 +100,7 @@ final class DeferredWrites {
      * is waited for, as it may release at a version within the snapshot.
      */
     void takeFreeWithin(long snapshot) {
-        for (int e = 0, n = log.lockCount(); e < n; e++) {
-            long since = 0;
-            for (int round = 0; log.lockedOrec(e) >= 0; ) {
-                int orec = log.lockedOrec(e);
-                long word = Orecs.get(orec);
-                if (!Orecs.isLocked(word)) {
-                    if (Orecs.version(word) > snapshot) {
-                        break; // the fast path cannot read under it: the read limit is older
-                    }
-                    take(e, orec, word);
-                    continue;
-                }
-                if (Orecs.owner(word) == tx.slot.id) {
-                    merge(e, orec, word);
-                    continue;
-                }
-                SegmentSlot owner = tx.pool.slot(Orecs.owner(word));
-                if (owner.status == SegmentSlotFields.ACTIVE && Orecs.get(orec) == word) {
-                    break;
-                }
-                since = since == 0 ? StatisticsClock.precise() : since;
-                round = awaitOwner(orec, word, since, round);
-            }
-            chargeWaitSince(since);
-        }
-        compactWhenDone();
+        takeOrecs(false, snapshot);
     }
 
     /**
@@ -136,29 +111,39 @@ final class DeferredWrites {
     void takeAll() {
         waiting = true;
         try {
-            takeEach();
+            takeOrecs(true, 0);
         } finally {
             waiting = false;
         }
     }
 
-    private void takeEach() {
+    /**
+     * Takes the orecs of the entries: all of them {@code atCommit} (an orec released after the
+     * snapshot first extends it, which may take the orec), else those free within {@code snapshot}.
+     */
+    private void takeOrecs(boolean atCommit, long snapshot) {
         for (int e = 0, n = log.lockCount(); e < n; e++) {
             long since = 0;
             for (int round = 0; log.lockedOrec(e) >= 0; ) {
                 int orec = log.lockedOrec(e);
                 long word = Orecs.get(orec);
                 if (!Orecs.isLocked(word)) {
-                    if (Orecs.version(word) > tx.snapshot) {
+                    if (Orecs.version(word) <= (atCommit ? tx.snapshot : snapshot)) {
+                        take(e, orec, word);
+                    } else if (atCommit) {
                         tx.commitProtocol.extendSnapshot(); // may take it (takeFreeWithin)
                     } else {
-                        take(e, orec, word);
+                        break; // the fast path cannot read under it: the read limit is older
                     }
                     continue;
                 }
                 if (Orecs.owner(word) == tx.slot.id) {
                     merge(e, orec, word);
                     continue;
+                }
+                if (!atCommit && tx.pool.slot(Orecs.owner(word)).status == SegmentSlotFields.ACTIVE
+                        && Orecs.get(orec) == word) {
+                    break; // its release will be newer than the snapshot
                 }
                 since = since == 0 ? StatisticsClock.precise() : since;
                 round = awaitOwner(orec, word, since, round);
