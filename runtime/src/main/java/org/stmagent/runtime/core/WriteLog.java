@@ -42,25 +42,10 @@ final class WriteLog {
 
     /** Records a newly locked orec and returns its lock-entry index. */
     int addLock(int orec, long previous, Object target, long targetOffset, int site, boolean forWrite) {
-        int n = lockCount;
-        if (n == lockedOrec.length) {
-            growLocks();
-        }
-        lockedOrec[n] = orec;
-        previousWord[n] = previous;
-        firstWrite[n] = NONE;
         // a static field's holder is its class: keep the class itself, and mark the offset
         boolean isStatic = target instanceof Class;
         Class<?> type = target == null ? null : isStatic ? (Class<?>) target : target.getClass();
-        if (lockType[n] != type) {
-            lockType[n] = type; // most entries keep the type they had: no GC write barrier then
-        }
-        lockOffset[n] = isStatic ? -1 - targetOffset : targetOffset;
-        lockSite[n] = site;
-        lockLocation[n] = Orecs.ANY_LOCATION;
-        lockWritten[n] = forWrite;
-        lockCount = n + 1;
-        return n;
+        return newLock(orec, previous, type, isStatic ? -1 - targetOffset : targetOffset, site, forWrite);
     }
 
     /**
@@ -68,6 +53,10 @@ final class WriteLog {
      * class, offset and site of its access; see {@link DeferredWrites}); returns the new entry.
      */
     int copyLock(int orec, long previous, WriteLog from, int fromEntry) {
+        return newLock(orec, previous, from.lockType[fromEntry], from.lockOffset[fromEntry], from.lockSite[fromEntry], true);
+    }
+
+    private int newLock(int orec, long previous, Class<?> type, long markedOffset, int site, boolean forWrite) {
         int n = lockCount;
         if (n == lockedOrec.length) {
             growLocks();
@@ -75,13 +64,13 @@ final class WriteLog {
         lockedOrec[n] = orec;
         previousWord[n] = previous;
         firstWrite[n] = NONE;
-        if (lockType[n] != from.lockType[fromEntry]) {
-            lockType[n] = from.lockType[fromEntry];
+        if (lockType[n] != type) {
+            lockType[n] = type; // most entries keep the type they had: no GC write barrier then
         }
-        lockOffset[n] = from.lockOffset[fromEntry];
-        lockSite[n] = from.lockSite[fromEntry];
+        lockOffset[n] = markedOffset;
+        lockSite[n] = site;
         lockLocation[n] = Orecs.ANY_LOCATION;
-        lockWritten[n] = true;
+        lockWritten[n] = forWrite;
         lockCount = n + 1;
         return n;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -206,53 +207,12 @@ class SharedOrecTest {
         assertTrue(attempts.get() >= 2, "the attempt that read the old value was rolled back");
     }
 
-    @Test
-    void aReaderThatSleptThroughMoreCommitsThanARingHoldsStillTellsTheLocationsApart() throws InterruptedException {
-        SoleWrites.wanted(); // as after a first reader that fell behind the rings: commits keep records
-        List<Cell> cells = cellsUnderOneOrec(2);
-        Cell read = cells.get(1);
-        Cell result = new Cell();
-        AtomicBoolean hasRead = new AtomicBoolean();
-        AtomicBoolean othersDone = new AtomicBoolean();
-        AtomicInteger attempts = new AtomicInteger();
-        Thread reader = new Thread(() -> Stm.atomic(() -> {
-            Segment s = Barriers.current();
-            attempts.incrementAndGet();
-            long seen = Barriers.readLong(read, VALUE, s, SITE);
-            hasRead.set(true);
-            long end = System.nanoTime() + 5_000_000_000L;
-            while (!othersDone.get() && System.nanoTime() < end) {
-                Thread.onSpinWait(); // "descheduled" while another thread commits
-            }
-            Barriers.writeLong(result, seen, VALUE, s, SITE); // a writing commit validates the read
-        }));
-        reader.start();
-        while (!hasRead.get()) {
-            Thread.onSpinWait();
-        }
-        Thread writer = new Thread(() -> {
-            for (int i = 0; i < 2 * CommitRing.ENTRIES; i++) {
-                Stm.atomic(() -> {
-                    Segment s = Barriers.current();
-                    Barriers.writeLong(cells.get(0), Barriers.readLong(cells.get(0), VALUE, s, SITE) + 1, VALUE, s, SITE);
-                });
-            }
-        });
-        writer.start();
-        writer.join();
-        othersDone.set(true);
-        reader.join();
-
-        assertEquals(2L * CommitRing.ENTRIES, cells.get(0).value);
-        assertEquals(1, attempts.get(), "the commits wrote only the other location under the orec");
-    }
-
-    @Test
-    void aReaderThatSleptThroughACommitOfItsLocationAmongOthersIsRolledBack() throws InterruptedException {
-        SoleWrites.wanted(); // as after a first reader that fell behind the rings: commits keep records
-        List<Cell> cells = cellsUnderOneOrec(2);
-        Cell read = cells.get(1);
-        Cell result = new Cell();
+    /**
+     * Reads {@code read} in a transaction that then waits, as if descheduled, while {@code others}
+     * run on this thread, and writes what it read to {@code result} (a writing commit validates the
+     * read); returns how many attempts it made.
+     */
+    private static int readWhileOthersCommit(Cell read, Cell result, Runnable others) throws InterruptedException {
         AtomicBoolean hasRead = new AtomicBoolean();
         AtomicBoolean othersDone = new AtomicBoolean();
         AtomicInteger attempts = new AtomicInteger();
@@ -271,23 +231,47 @@ class SharedOrecTest {
         while (!hasRead.get()) {
             Thread.onSpinWait();
         }
-        Thread writer = new Thread(() -> {
-            for (int i = 0; i < 2 * CommitRing.ENTRIES; i++) {
-                Cell written = i == CommitRing.ENTRIES / 2 ? read : cells.get(0); // once, the location read
-                Stm.atomic(() -> {
-                    Segment s = Barriers.current();
-                    Barriers.writeLong(written, Barriers.readLong(written, VALUE, s, SITE) + 1, VALUE, s, SITE);
-                });
-            }
-        });
-        writer.start();
-        writer.join();
+        others.run();
         othersDone.set(true);
         reader.join();
+        return attempts.get();
+    }
+
+    /** Commits {@code count} transactions, the {@code i}-th adding one to {@code written.apply(i)}. */
+    private static void incrementEach(int count, IntFunction<Cell> written) {
+        for (int i = 0; i < count; i++) {
+            Cell cell = written.apply(i);
+            Stm.atomic(() -> {
+                Segment s = Barriers.current();
+                Barriers.writeLong(cell, Barriers.readLong(cell, VALUE, s, SITE) + 1, VALUE, s, SITE);
+            });
+        }
+    }
+
+    @Test
+    void aReaderThatSleptThroughMoreCommitsThanARingHoldsStillTellsTheLocationsApart() throws InterruptedException {
+        SoleWrites.wanted(); // as after a first reader that fell behind the rings: commits keep records
+        List<Cell> cells = cellsUnderOneOrec(2);
+        int attempts = readWhileOthersCommit(cells.get(1), new Cell(),
+                () -> incrementEach(2 * CommitRing.ENTRIES, i -> cells.get(0)));
+
+        assertEquals(2L * CommitRing.ENTRIES, cells.get(0).value);
+        assertEquals(1, attempts, "the commits wrote only the other location under the orec");
+    }
+
+    @Test
+    void aReaderThatSleptThroughACommitOfItsLocationAmongOthersIsRolledBack() throws InterruptedException {
+        SoleWrites.wanted(); // as after a first reader that fell behind the rings: commits keep records
+        List<Cell> cells = cellsUnderOneOrec(2);
+        Cell read = cells.get(1);
+        Cell result = new Cell();
+        // once, halfway, the location read
+        int attempts = readWhileOthersCommit(read, result,
+                () -> incrementEach(2 * CommitRing.ENTRIES, i -> i == CommitRing.ENTRIES / 2 ? read : cells.get(0)));
 
         assertEquals(1, read.value);
         assertEquals(1, result.value, "the reader's commit saw the write it slept through");
-        assertEquals(2, attempts.get());
+        assertEquals(2, attempts);
     }
 
     @Test
